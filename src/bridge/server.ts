@@ -1,0 +1,60 @@
+// The long-lived bridge: reads call requests from stdin, one JSON object per line,
+// and answers each on stdout with the same id. stdout carries protocol messages only:
+// anything else that writes to it (the SDK, a handler, console.log) is sent to stderr.
+import { createInterface } from "node:readline";
+import { Executor } from "../runtime/executor.js";
+import { PROTOCOL_VERSION, type CallRequest, type CancelRequest, type Reply } from "../runtime/protocol.js";
+import type { ServiceBinding } from "../runtime/service.js";
+
+type Write = (chunk: string) => boolean;
+
+/** Takes over stdout for the protocol; returns the only writer that reaches it. */
+export function claimStdout(): Write {
+  const stdout = process.stdout;
+  const protocolWrite = stdout.write.bind(stdout) as Write;
+  const toStderr = process.stderr.write.bind(process.stderr);
+  stdout.write = toStderr as typeof stdout.write;
+  return protocolWrite;
+}
+
+export function runBridge(binding: ServiceBinding, write: Write): void {
+  const executor = new Executor(binding);
+  const inFlight = new Map<number, AbortController>();
+  const send = (message: object) => write(`${JSON.stringify(message)}\n`);
+
+  send({ hello: { protocol: PROTOCOL_VERSION, node: process.versions.node, pid: process.pid } });
+
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let first = true;
+  lines.on("line", (raw) => {
+    // Windows PowerShell may put a byte order mark before the first byte it writes.
+    const line = first && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    first = false;
+    if (line.trim() === "") return;
+
+    let message: CallRequest | CancelRequest;
+    try {
+      message = JSON.parse(line) as CallRequest | CancelRequest;
+    } catch {
+      const id = /"id"\s*:\s*(\d+)/.exec(line)?.[1];
+      send({ id: id ? Number(id) : null, ok: false, error: { kind: "protocol", message: "The bridge received a request it could not parse." } });
+      return;
+    }
+    if ("cancel" in message) {
+      inFlight.get(message.cancel)?.abort();
+      return;
+    }
+    const controller = new AbortController();
+    inFlight.set(message.id, controller);
+    executor
+      .execute(message, controller.signal)
+      .then((reply: Reply) => send(reply))
+      .finally(() => inFlight.delete(message.id));
+  });
+
+  // The parent closing our stdin (or dying) is the signal to go.
+  lines.on("close", () => {
+    executor.close();
+    process.exit(0);
+  });
+}

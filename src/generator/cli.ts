@@ -1,0 +1,39 @@
+// `npm run generate` writes generated/ from specs/; `npm run generate:check` exits 1
+// when generated/ is not exactly what the specs give.
+import { resolve } from "node:path";
+import { formatIssue, SpecValidationError } from "../spec/errors.js";
+import { loadSpecs } from "../spec/loader.js";
+import { checkSdkOperations } from "./sdk-check.js";
+import { compareGenerated, generate, writeGenerated } from "./generate.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const check = process.argv.includes("--check");
+
+try {
+  const specs = loadSpecs(resolve(root, "specs"), { displayRoot: root });
+  const sdkProblems = await checkSdkOperations(specs);
+  if (sdkProblems.length) {
+    for (const p of sdkProblems) console.error(formatIssue(p));
+    process.exit(1);
+  }
+  const files = generate(specs);
+  const outDir = resolve(root, "generated");
+  if (check) {
+    const problems = compareGenerated(outDir, files);
+    if (problems.length) {
+      console.error("generated/ is stale; run `npm run generate`:");
+      for (const p of problems) console.error(`  ${p}`);
+      process.exit(1);
+    }
+    console.log(`generated/ is up to date (${files.size} files from ${specs.cmdlets.length} cmdlet spec(s)).`);
+  } else {
+    writeGenerated(outDir, files);
+    console.log(`Wrote ${files.size} files to generated/ from ${specs.cmdlets.length} cmdlet spec(s).`);
+  }
+} catch (error) {
+  if (error instanceof SpecValidationError) {
+    for (const issue of error.issues) console.error(formatIssue(issue));
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,106 @@
+// Runs one call request: validates -Select, maps the input, sends the command through
+// a cached client, and shapes the reply. Never throws: every failure becomes an ErrorReply.
+import { classifyError, SelectError } from "./errors.js";
+import { OutputShaper } from "./output.js";
+import type { CallRequest, Reply } from "./protocol.js";
+import type { ClientOptions, SdkClient, ServiceBinding } from "./service.js";
+import { resolveSelectPath } from "./shapes.js";
+
+const INVALID_SELECT = "Invalid value for -Select parameter.";
+
+export class Executor {
+  private readonly clients = new Map<string, SdkClient>();
+  private readonly shapers = new Map<string, OutputShaper>();
+
+  constructor(private readonly service: ServiceBinding) {}
+
+  async execute(request: CallRequest, signal?: AbortSignal): Promise<Reply> {
+    const region = typeof request.region === "string" ? request.region : "";
+    let endpoint: string | undefined = request.endpoint ?? undefined;
+    try {
+      const handler = this.service.handlers[request.op];
+      if (!handler) throw new Error(`this module has no operation named '${request.op}'`);
+      const shaper = this.shaperFor(request.op);
+      const selection = resolveSelectPath(shaper.allShapes, handler.output.type, String(request.select ?? ""));
+      if (!selection.ok) throw new SelectError(INVALID_SELECT);
+
+      const input = handler.buildInput(request.params ?? {});
+      const command = handler.createCommand(input);
+      const facts: { contentLength?: number } = {};
+      command.middlewareStack.add(
+        (next) => async (args: { request: { protocol: string; hostname: string; port?: number; path: string } }) => {
+          const r = args.request;
+          endpoint = `${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ""}${r.path}`;
+          return next(args);
+        },
+        { step: "finalizeRequest", name: "recordEndpoint" },
+      );
+      command.middlewareStack.add(
+        (next) => async (args: unknown) => {
+          const result = await next(args);
+          const length = Number(result?.response?.headers?.["content-length"]);
+          if (Number.isFinite(length)) facts.contentLength = length;
+          return result;
+        },
+        { step: "deserialize", name: "recordContentLength" },
+      );
+
+      const client = this.clientFor({ region, endpoint: request.endpoint ?? undefined, ...settings(request) });
+      const output = await client.send(command, signal ? { abortSignal: signal } : undefined);
+      const metadata = (output.$metadata ?? {}) as { requestId?: string; httpStatusCode?: number; attempts?: number };
+      const response = shaper.response(output, {
+        requestId: metadata.requestId,
+        status: metadata.httpStatusCode,
+        contentLength: facts.contentLength,
+      });
+      const items = selection.whole ? [response] : shaper.select(response, selection.path);
+      return {
+        id: request.id,
+        ok: true,
+        items,
+        meta: {
+          ...(metadata.requestId ? { requestId: metadata.requestId } : {}),
+          ...(metadata.httpStatusCode ? { status: metadata.httpStatusCode } : {}),
+          ...(metadata.attempts ? { attempts: metadata.attempts } : {}),
+          ...(endpoint ? { endpoint } : {}),
+        },
+      };
+    } catch (error) {
+      const context = { typeNamespace: this.service.typeNamespace, region, ...(endpoint ? { endpoint } : {}) };
+      return { id: request.id, ok: false, error: classifyError(error, context) };
+    }
+  }
+
+  /** Releases every client's sockets. */
+  close(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+
+  private shaperFor(op: string): OutputShaper {
+    let shaper = this.shapers.get(op);
+    if (!shaper) {
+      const handler = this.service.handlers[op]!;
+      shaper = new OutputShaper(this.service.typeNamespace, handler.output.type, handler.output.shapes);
+      this.shapers.set(op, shaper);
+    }
+    return shaper;
+  }
+
+  private clientFor(options: ClientOptions): SdkClient {
+    const key = `${options.region}\u0000${options.endpoint ?? ""}\u0000${options.maxAttempts ?? ""}\u0000${options.requestTimeoutMs ?? ""}`;
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.service.createClient(options);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+}
+
+function settings(request: CallRequest): Pick<ClientOptions, "maxAttempts" | "requestTimeoutMs"> {
+  const out: Pick<ClientOptions, "maxAttempts" | "requestTimeoutMs"> = {};
+  if (request.config?.maxAttempts !== undefined) out.maxAttempts = request.config.maxAttempts;
+  if (request.config?.timeoutMs !== undefined) out.requestTimeoutMs = request.config.timeoutMs;
+  return out;
+}

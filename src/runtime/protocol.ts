@@ -1,0 +1,75 @@
+// The newline-delimited JSON messages between the PowerShell module and the bridge.
+// One message per line; every request carries an id that its reply repeats.
+
+export const PROTOCOL_VERSION = 1;
+
+/** Bridge -> PowerShell, once, as the first line after start. */
+export interface HelloMessage {
+  hello: { protocol: number; node: string; pid: number };
+}
+
+/** PowerShell -> bridge: call one operation. */
+export interface CallRequest {
+  id: number;
+  op: string;
+  /** Bound cmdlet parameters that map to the operation's input (by parameter name). */
+  params: Record<string, unknown>;
+  /** '*', or a property path of the response; '^Param' is handled in PowerShell. */
+  select: string;
+  region: string;
+  endpoint?: string | null;
+  config?: ClientSettings | null;
+}
+
+/** PowerShell -> bridge: abandon request `cancel` (Ctrl+C). */
+export interface CancelRequest {
+  id: number;
+  cancel: number;
+}
+
+export interface ClientSettings {
+  maxAttempts?: number;
+  timeoutMs?: number;
+}
+
+export type ErrorKind =
+  | "service" // the service answered with an error
+  | "network" // the request did not reach the service or no answer came back
+  | "input" // a parameter value cannot be sent as given
+  | "select" // -Select names nothing in the response
+  | "protocol" // a message or response that cannot be understood
+  | "cancelled"
+  | "internal";
+
+export interface ErrorPayload {
+  kind: ErrorKind;
+  message: string;
+  /** For service errors, the AWS Tools exception type name, e.g. Amazon.CognitoIdentityProvider.Model.NotAuthorizedException. */
+  type?: string;
+  code?: string;
+  status?: number;
+  requestId?: string;
+  parameter?: string;
+  endpoint?: string;
+}
+
+export interface SuccessReply {
+  id: number;
+  ok: true;
+  /** What the cmdlet writes to the pipeline, in order. Objects carry their type name in "@t". */
+  items: unknown[];
+  meta: { requestId?: string; status?: number; endpoint?: string; attempts?: number };
+}
+
+export interface ErrorReply {
+  id: number;
+  ok: false;
+  error: ErrorPayload;
+}
+
+export type Reply = SuccessReply | ErrorReply;
+
+/** Key that carries an object's type name; removed by the PowerShell side. */
+export const TYPE_KEY = "@t";
+/** With TYPE_KEY, marks a scalar to be cast to that .NET type. */
+export const VALUE_KEY = "@v";

@@ -1,0 +1,21 @@
+// What the generated code for one service hands to the runtime.
+import type { OperationHandler } from "./handler.js";
+
+export interface ClientOptions {
+  region: string;
+  endpoint?: string;
+  maxAttempts?: number;
+  requestTimeoutMs?: number;
+}
+
+export interface ServiceBinding {
+  typeNamespace: string;
+  /** Creates an SDK client; called once per distinct set of options. */
+  createClient(options: ClientOptions): SdkClient;
+  handlers: Readonly<Record<string, OperationHandler>>;
+}
+
+export interface SdkClient {
+  send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<Record<string, unknown>>;
+  destroy(): void;
+}

@@ -1,0 +1,133 @@
+// JSON Schemas for the two kinds of spec file. Kept as TypeScript objects so that the
+// loader, the generator and the tests share one definition; `additionalProperties:
+// false` everywhere so a misspelt key is an error rather than silently ignored.
+
+const identifier = { type: "string", pattern: "^[A-Za-z][A-Za-z0-9]*$" } as const;
+const text = { type: "string", minLength: 1 } as const;
+
+export const PARAMETER_TYPES = [
+  "string",
+  "integer",
+  "long",
+  "double",
+  "boolean",
+  "timestamp",
+  "stringList",
+  "stringMap",
+] as const;
+
+export const SCALAR_MEMBER_TYPES = ["string", "integer", "long", "double", "boolean", "timestamp", "blob"] as const;
+
+export const serviceSchema = {
+  $id: "service.schema.json",
+  type: "object",
+  additionalProperties: false,
+  required: ["service", "displayName", "nounPrefix", "sdk", "typeNamespace", "module"],
+  properties: {
+    service: identifier,
+    displayName: text,
+    nounPrefix: { type: "string", pattern: "^[A-Z][A-Za-z0-9]*$" },
+    sdk: {
+      type: "object",
+      additionalProperties: false,
+      required: ["package", "client"],
+      properties: {
+        package: { type: "string", pattern: "^@?[a-z0-9][a-z0-9._/-]*$" },
+        client: identifier,
+      },
+    },
+    typeNamespace: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$" },
+    module: {
+      type: "object",
+      additionalProperties: false,
+      required: ["name", "version", "guid", "author", "description"],
+      properties: {
+        name: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9.]*$" },
+        version: { type: "string", pattern: "^\\d+\\.\\d+\\.\\d+(\\.\\d+)?$" },
+        guid: {
+          type: "string",
+          pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+        },
+        author: text,
+        description: text,
+        projectUri: { type: "string", pattern: "^https://" },
+        licenseUri: { type: "string", pattern: "^https://" },
+        tags: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9.-]+$" }, uniqueItems: true },
+      },
+    },
+  },
+} as const;
+
+const memberType = {
+  type: "string",
+  // A scalar, a shape name, or list<...> / map<...> of either.
+  pattern: "^(list<|map<)*[A-Za-z][A-Za-z0-9]*>*$",
+} as const;
+
+export const cmdletSchema = {
+  $id: "cmdlet.schema.json",
+  type: "object",
+  additionalProperties: false,
+  required: ["verb", "noun", "operation", "auth", "synopsis", "description", "parameters", "select", "output"],
+  properties: {
+    verb: { type: "string", pattern: "^[A-Z][A-Za-z]+$" },
+    noun: { type: "string", pattern: "^[A-Z][A-Za-z0-9]*$" },
+    operation: { type: "string", pattern: "^[A-Z][A-Za-z0-9]*$" },
+    auth: { enum: ["anonymous", "signed"] },
+    synopsis: text,
+    description: text,
+    parameters: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["name", "type", "help"],
+        properties: {
+          name: { type: "string", pattern: "^[A-Z][A-Za-z0-9]*$" },
+          // The SDK input member this parameter fills; defaults to the parameter name.
+          member: { type: "string", pattern: "^[A-Z][A-Za-z0-9]*$" },
+          type: { enum: PARAMETER_TYPES },
+          mandatory: { type: "boolean" },
+          pipeline: {
+            type: "array",
+            items: { enum: ["byValue", "byPropertyName"] },
+            uniqueItems: true,
+          },
+          position: { type: "integer", minimum: 0, maximum: 1000 },
+          aliases: { type: "array", items: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_]*$" }, uniqueItems: true },
+          sensitive: { type: "boolean" },
+          help: text,
+        },
+      },
+    },
+    // The -Select default: '*' for the whole response, or a property path of it.
+    select: { type: "string", minLength: 1 },
+    output: {
+      type: "object",
+      additionalProperties: false,
+      required: ["type", "shapes"],
+      properties: {
+        type: identifier,
+        shapes: {
+          type: "object",
+          minProperties: 1,
+          propertyNames: { pattern: "^[A-Za-z][A-Za-z0-9]*$" },
+          additionalProperties: {
+            type: "object",
+            propertyNames: { pattern: "^[A-Za-z][A-Za-z0-9]*$" },
+            additionalProperties: memberType,
+          },
+        },
+      },
+    },
+    examples: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["title", "code"],
+        properties: { title: text, code: text, remarks: text },
+      },
+    },
+  },
+} as const;

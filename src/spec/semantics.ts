@@ -1,0 +1,88 @@
+// Checks a schema cannot express: names PowerShell reserves, clashes between
+// parameters, and references between the output shapes and the -Select default.
+import { parseTypeRef, resolveSelectPath, responseShapes } from "../runtime/shapes.js";
+import type { SpecIssue } from "./errors.js";
+import { APPROVED_VERBS, COMMON_PARAMETER_NAMES, SHARED_PARAMETER_NAMES } from "./powershell-names.js";
+import type { CmdletSpec, LoadedCmdlet, ServiceSpec } from "./types.js";
+import type { YamlSource } from "./yaml-source.js";
+
+const RESERVED = new Map<string, string>([
+  ...COMMON_PARAMETER_NAMES.map((n) => [n.toLowerCase(), `a PowerShell common parameter (${n})`] as const),
+  ...SHARED_PARAMETER_NAMES.map((n) => [n.toLowerCase(), `a parameter every cmdlet of this module has (${n})`] as const),
+]);
+
+export function checkCmdlet(spec: CmdletSpec, source: YamlSource, service: ServiceSpec, fileStem: string): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const at = (path: (string | number)[], message: string, key = false) => issues.push(source.issue(path, message, { key }));
+
+  if (!APPROVED_VERBS.has(spec.verb)) {
+    at(["verb"], `verb: '${spec.verb}' is not an approved PowerShell verb (see Get-Verb)`);
+  }
+  const fullName = `${spec.verb}-${service.nounPrefix}${spec.noun}`;
+  if (fileStem !== fullName) {
+    at([], `the file of cmdlet ${fullName} must be named ${fullName}.yaml`);
+  }
+
+  // Parameter names and aliases share one namespace, compared case-insensitively.
+  const names = new Map<string, string>();
+  const positions = new Map<number, string>();
+  let byValue: string | undefined;
+  spec.parameters.forEach((param, i) => {
+    const claim = (name: string, path: (string | number)[], what: string) => {
+      const lower = name.toLowerCase();
+      const reserved = RESERVED.get(lower);
+      if (reserved) return at(path, `parameters[${i}]: ${what} '${name}' is reserved: it is ${reserved}`);
+      const owner = names.get(lower);
+      if (owner) return at(path, `parameters[${i}]: ${what} '${name}' clashes with ${owner}`);
+      names.set(lower, `${what} '${name}' of parameter ${param.name}`);
+    };
+    claim(param.name, ["parameters", i, "name"], "name");
+    (param.aliases ?? []).forEach((alias, j) => claim(alias, ["parameters", i, "aliases", j], "alias"));
+
+    if (param.position !== undefined) {
+      const owner = positions.get(param.position);
+      if (owner) at(["parameters", i, "position"], `parameters[${i}]: position ${param.position} is already taken by ${owner}`);
+      else positions.set(param.position, param.name);
+    }
+    if (param.pipeline?.includes("byValue")) {
+      if (byValue) at(["parameters", i, "pipeline"], `parameters[${i}]: only one parameter can take pipeline input by value (${byValue} already does)`);
+      else byValue = param.name;
+    }
+  });
+
+  // Output shapes: every referenced type must be defined.
+  const shapes = spec.output.shapes;
+  if (!shapes[spec.output.type]) {
+    at(["output", "type"], `output.type: '${spec.output.type}' is not one of the shapes defined under output.shapes`);
+  }
+  for (const [shapeName, members] of Object.entries(shapes)) {
+    for (const [member, type] of Object.entries(members)) {
+      let ref = parseTypeRef(type);
+      while (ref.item) ref = ref.item;
+      if (ref.kind === "shape" && !shapes[ref.name]) {
+        at(["output", "shapes", shapeName, member], `output.shapes.${shapeName}.${member}: type '${ref.name}' is neither a scalar (string, integer, long, double, boolean, timestamp, blob) nor a shape defined under output.shapes`);
+      }
+    }
+  }
+  if (shapes[spec.output.type]) {
+    const resolved = resolveSelectPath(responseShapes(shapes, spec.output.type), spec.output.type, spec.select);
+    if (!resolved.ok) at(["select"], `select: '${spec.select}' is not '*' or a property path of ${spec.output.type} (${resolved.reason})`);
+  }
+  return issues;
+}
+
+export function checkAcrossCmdlets(cmdlets: LoadedCmdlet[], sources: YamlSource[]): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const byName = new Map<string, string>();
+  const byOperation = new Map<string, string>();
+  cmdlets.forEach((cmdlet, i) => {
+    const source = sources[i]!;
+    const nameOwner = byName.get(cmdlet.name.toLowerCase());
+    if (nameOwner) issues.push(source.issue(["noun"], `cmdlet ${cmdlet.name} is already defined in ${nameOwner}`));
+    else byName.set(cmdlet.name.toLowerCase(), cmdlet.file);
+    const opOwner = byOperation.get(cmdlet.spec.operation);
+    if (opOwner) issues.push(source.issue(["operation"], `operation ${cmdlet.spec.operation} already has a cmdlet in ${opOwner}`));
+    else byOperation.set(cmdlet.spec.operation, cmdlet.file);
+  });
+  return issues;
+}

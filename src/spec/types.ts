@@ -1,0 +1,63 @@
+// The in-memory form of the specs, as the generator and tests use them.
+import type { PARAMETER_TYPES } from "./schema.js";
+
+export type ParameterType = (typeof PARAMETER_TYPES)[number];
+
+export interface ServiceSpec {
+  service: string;
+  displayName: string;
+  nounPrefix: string;
+  sdk: { package: string; client: string };
+  typeNamespace: string;
+  module: {
+    name: string;
+    version: string;
+    guid: string;
+    author: string;
+    description: string;
+    projectUri?: string;
+    licenseUri?: string;
+    tags?: string[];
+  };
+}
+
+export interface ParameterSpec {
+  name: string;
+  member?: string;
+  type: ParameterType;
+  mandatory?: boolean;
+  pipeline?: ("byValue" | "byPropertyName")[];
+  position?: number;
+  aliases?: string[];
+  sensitive?: boolean;
+  help: string;
+}
+
+/** Shape name -> member name -> member type (scalar, shape name, list<..>, map<..>). */
+export type ShapeTable = Record<string, Record<string, string>>;
+
+export interface CmdletSpec {
+  verb: string;
+  noun: string;
+  operation: string;
+  auth: "anonymous" | "signed";
+  synopsis: string;
+  description: string;
+  parameters: ParameterSpec[];
+  select: string;
+  output: { type: string; shapes: ShapeTable };
+  examples?: { title: string; code: string; remarks?: string }[];
+}
+
+export interface LoadedCmdlet {
+  file: string;
+  /** The full cmdlet name, e.g. Get-CGIPUserAttributeVerificationCode. */
+  name: string;
+  spec: CmdletSpec;
+}
+
+export interface LoadedSpecs {
+  serviceFile: string;
+  service: ServiceSpec;
+  cmdlets: LoadedCmdlet[];
+}
