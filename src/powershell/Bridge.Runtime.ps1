@@ -76,7 +76,7 @@ function Start-Bridge {
 
     $hello = Receive-BridgeLine -Bridge $bridge -Timeout ([TimeSpan]::FromSeconds(60))
     if ($hello -is [string] -and $hello.StartsWith('{"hello"')) {
-        $Cmdlet.WriteDebug("Started the Node.js bridge (pid $($process.Id), $nodePath).")
+        Write-Debug "Started the Node.js bridge (pid $($process.Id), $nodePath)."
         return $bridge
     }
 
@@ -248,7 +248,10 @@ function Resolve-CallRegion {
         Stop-WithArgumentError -Cmdlet $Cmdlet -ParameterName 'Region' -Message (
             "'$region' (from $source) is not a region name. A region name is a system name such as us-east-1, eu-west-2 or ap-southeast-1.")
     }
-    $Cmdlet.WriteDebug("Region: $region (from $source).")
+    # Write-Debug and Write-Verbose (not $Cmdlet.WriteDebug): they follow the preference
+    # variables that -Debug and -Verbose set in the cmdlet's scope, without the prompt
+    # the cmdlet's own runtime would show for verbose output under -Debug.
+    if ($DebugPreference -ne 'SilentlyContinue') { Write-Debug "Region: $region (from $source)." }
     $region
 }
 
@@ -411,7 +414,9 @@ function Invoke-ServiceOperation {
         if ($Bound.ContainsKey($name)) { $params[$name] = $Bound[$name] }
     }
 
-    $Cmdlet.WriteVerbose("Calling $Operation in region $region$(if ($endpoint) { " at $endpoint" }).")
+    if ($VerbosePreference -ne 'SilentlyContinue') {
+        Write-Verbose "Calling $Operation in region $region$(if ($endpoint) { " at $endpoint" })."
+    }
     $reply = Invoke-BridgeRequest -Cmdlet $Cmdlet -Request ([ordered]@{
             id       = 0
             op       = $Operation

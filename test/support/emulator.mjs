@@ -4,7 +4,7 @@
 // describing the running emulator (pid, endpoint, folder, pool, client, user, access
 // token) and leaves it running: the caller stops it by pid.
 import { spawn } from "node:child_process";
-import { mkdtempSync, openSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -22,7 +22,6 @@ import {
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const require = createRequire(import.meta.url);
 
-export const EMULATOR_CODE = "123456";
 export const PASSWORD = "Passw0rd!Passw0rd";
 
 export function freePort() {
@@ -60,7 +59,7 @@ export async function startEmulator({ detached = false } = {}) {
   const log = openSync(join(dir, "emulator.log"), "a");
   const child = spawn(process.execPath, [startJs], {
     cwd: dir,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", CODE: EMULATOR_CODE },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", log, log],
     detached,
   });
@@ -88,15 +87,23 @@ export async function startEmulator({ detached = false } = {}) {
   };
 }
 
-/** Creates a pool that verifies email, a client allowing USER_PASSWORD_AUTH, and a signed-in user. */
-export async function createSignedInUser(endpoint, { email = "demo.user@example.com" } = {}) {
+/** The attribute verification code the emulator issued last to the user with this email. */
+export function readVerificationCode(dir, userPoolId, email) {
+  const db = JSON.parse(readFileSync(join(dir, ".cognito", "db", `${userPoolId}.json`), "utf8"));
+  const user = Object.values(db.Users ?? {}).find((u) => u.Attributes?.some((a) => a.Name === "email" && a.Value === email));
+  return user?.AttributeVerificationCode;
+}
+
+/**
+ * Creates a pool that verifies email, a client allowing USER_PASSWORD_AUTH, and
+ * `count` confirmed, signed-in users (user1@example.com, user2@example.com, ...).
+ */
+export async function createSignedInUsers(endpoint, count = 1) {
   const client = new CognitoIdentityProviderClient({
     region: "us-east-1",
     endpoint,
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
-  // cognito-local's pools use the email address as the user name by default.
-  const username = email;
   try {
     const pool = await client.send(new CreateUserPoolCommand({ PoolName: "demo-pool", AutoVerifiedAttributes: ["email"] }));
     const userPoolId = pool.UserPool.Id;
@@ -104,14 +111,20 @@ export async function createSignedInUser(endpoint, { email = "demo.user@example.
       new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: "demo-client", ExplicitAuthFlows: ["USER_PASSWORD_AUTH"] }),
     );
     const clientId = app.UserPoolClient.ClientId;
-    await client.send(
-      new SignUpCommand({ ClientId: clientId, Username: username, Password: PASSWORD, UserAttributes: [{ Name: "email", Value: email }] }),
-    );
-    await client.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: username }));
-    const auth = await client.send(
-      new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: username, PASSWORD } }),
-    );
-    return { userPoolId, clientId, username, email, accessToken: auth.AuthenticationResult.AccessToken };
+    const users = [];
+    for (let i = 1; i <= count; i++) {
+      // cognito-local's pools use the email address as the user name by default.
+      const email = `user${i}@example.com`;
+      await client.send(
+        new SignUpCommand({ ClientId: clientId, Username: email, Password: PASSWORD, UserAttributes: [{ Name: "email", Value: email }] }),
+      );
+      await client.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: email }));
+      const auth = await client.send(
+        new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD } }),
+      );
+      users.push({ username: email, email, accessToken: auth.AuthenticationResult.AccessToken });
+    }
+    return { userPoolId, clientId, users };
   } finally {
     client.destroy();
   }
@@ -120,7 +133,8 @@ export async function createSignedInUser(endpoint, { email = "demo.user@example.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const emulator = await startEmulator({ detached: true });
   try {
-    const user = await createSignedInUser(emulator.endpoint);
+    const countArg = process.argv.indexOf("--users");
+    const user = await createSignedInUsers(emulator.endpoint, countArg > 0 ? Number(process.argv[countArg + 1]) : 1);
     process.stdout.write(
       `${JSON.stringify({ pid: emulator.pid, endpoint: emulator.endpoint, dir: emulator.dir, logFile: emulator.logFile, ...user })}\n`,
     );

@@ -5,7 +5,8 @@
 //   "status:<code>"           an InternalErrorException with that HTTP status
 //   "empty"                   a success with no CodeDeliveryDetails
 //   anything else             a success delivering to the requested attribute
-// GET /__requests returns every request received (headers and body), for assertions.
+// GET /__requests returns every request received (headers, body, and the request id
+// answered), for assertions.
 // Used in-process by vitest and as a child process (`node responder.mjs`) by Pester,
 // which reads {"port":N,"pid":N} from its first line of output.
 import { createServer } from "node:http";
@@ -50,8 +51,8 @@ export function startResponder({ port = 0 } = {}) {
       } catch {
         body = {};
       }
-      requests.push({ method: req.method, url: req.url, headers: req.headers, body });
       const requestId = randomUUID();
+      requests.push({ method: req.method, url: req.url, headers: req.headers, body, requestId });
       const send = (status, payload, extra = {}) => {
         const data = JSON.stringify(payload);
         res.writeHead(status, {

@@ -1,0 +1,123 @@
+# Helpers shared by the Pester suites: where the built module is, and the local
+# servers the tests talk to (all on 127.0.0.1).
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..' '..')).Path
+$script:ModuleName = 'PSCognitoIdentityProvider'
+
+function Get-TestModuleManifest {
+    if ($env:PSCGIP_TEST_MODULE) { return $env:PSCGIP_TEST_MODULE }
+    Join-Path $script:RepoRoot 'dist' $script:ModuleName "$script:ModuleName.psd1"
+}
+
+function Import-TestModule {
+    Remove-Module $script:ModuleName -ErrorAction Ignore
+    Import-Module (Get-TestModuleManifest) -Force -ErrorAction Stop
+}
+
+function Get-NodePath { (Get-Command node -CommandType Application | Select-Object -First 1).Source }
+
+# Starts a node script of test/support with redirected stdio, and returns the process and
+# the JSON object it prints on its first line. Closing its stdin stops it.
+function Start-NodeHelper {
+    param([string] $Script, [string[]] $Arguments = @())
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new((Get-NodePath))
+    $startInfo.ArgumentList.Add((Join-Path $script:RepoRoot 'test' 'support' $Script))
+    foreach ($a in $Arguments) { $startInfo.ArgumentList.Add($a) }
+    $startInfo.WorkingDirectory = $script:RepoRoot
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardInput = $true
+    $startInfo.RedirectStandardOutput = $true
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    $line = $process.StandardOutput.ReadLine()
+    if (-not $line) { throw "$Script did not start (exit code $(if ($process.HasExited) { $process.ExitCode }))" }
+    [pscustomobject]@{ Process = $process; Info = ConvertFrom-Json $line }
+}
+
+function Start-TestResponder {
+    $helper = Start-NodeHelper -Script 'responder.mjs'
+    [pscustomobject]@{
+        Process = $helper.Process
+        Url     = "http://127.0.0.1:$($helper.Info.port)"
+    }
+}
+
+function Stop-TestResponder {
+    param($Responder)
+    if ($null -eq $Responder) { return }
+    $Responder.Process.StandardInput.Close()
+    if (-not $Responder.Process.WaitForExit(3000)) { $Responder.Process.Kill() }
+}
+
+# Every request the responder has received so far, oldest first.
+function Get-ResponderRequest {
+    param($Responder)
+    @(Invoke-RestMethod -Uri "$($Responder.Url)/__requests")
+}
+
+# cognito-local on a free port in a temp folder, with a pool, a client and signed-in users.
+function Start-TestEmulator {
+    param([int] $Users = 1)
+    $json = & (Get-NodePath) (Join-Path $script:RepoRoot 'test' 'support' 'emulator.mjs') --users $Users
+    if ($LASTEXITCODE -ne 0) { throw "could not start cognito-local" }
+    $json | ConvertFrom-Json
+}
+
+function Stop-TestEmulator {
+    param($Emulator)
+    if ($null -eq $Emulator) { return }
+    Stop-Process -Id $Emulator.pid -ErrorAction Ignore
+    Wait-Process -Id $Emulator.pid -Timeout 5 -ErrorAction Ignore
+    Remove-Item -LiteralPath $Emulator.dir -Recurse -Force -ErrorAction Ignore
+}
+
+# The code cognito-local stored for a user's last attribute verification request.
+function Get-EmulatorVerificationCode {
+    param($Emulator, [string] $Email)
+    $db = Get-Content -Raw (Join-Path $Emulator.dir '.cognito' 'db' "$($Emulator.userPoolId).json") | ConvertFrom-Json -AsHashtable
+    foreach ($user in $db.Users.Values) {
+        if ($user.Attributes | Where-Object { $_.Name -eq 'email' -and $_.Value -eq $Email }) {
+            return $user['AttributeVerificationCode']
+        }
+    }
+}
+
+# The pid of the module's bridge process in this session, or $null when none runs.
+function Get-BridgeProcessId {
+    $module = Get-Module $script:ModuleName
+    if (-not $module) { return $null }
+    & $module { if ($script:Bridge -and -not $script:Bridge.Process.HasExited) { $script:Bridge.Process.Id } }
+}
+
+# A port nothing listens on (bound, read, released).
+function Get-ClosedPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $port = $listener.LocalEndpoint.Port
+    $listener.Stop()
+    $port
+}
+
+# Runs a script in a new pwsh with the given environment changes, passing $InputText on
+# stdin (never on the command line). Returns stdout lines and the exit code.
+function Invoke-ChildPwsh {
+    param([string] $Script, [hashtable] $Environment = @{}, [string] $InputText = '', [string[]] $RemoveVariables = @())
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+    foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Script) { $startInfo.ArgumentList.Add($a) }
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardInput = $true
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    foreach ($name in $RemoveVariables) { [void] $startInfo.Environment.Remove($name) }
+    foreach ($key in $Environment.Keys) { $startInfo.Environment[$key] = $Environment[$key] }
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    $stderrTask = $process.StandardError.ReadToEndAsync()
+    $process.StandardInput.Write($InputText)
+    $process.StandardInput.Close()
+    $stdout = $process.StandardOutput.ReadToEnd()
+    $process.WaitForExit()
+    [pscustomobject]@{
+        Output   = @($stdout -split '\r?\n' | Where-Object { $_ -ne '' })
+        Error    = $stderrTask.Result
+        ExitCode = $process.ExitCode
+    }
+}
