@@ -447,3 +447,7 @@ function Resolve-SelectParameter {
     }
     Stop-WithArgumentError -Cmdlet $Cmdlet -ParameterName 'Select' -Message 'Invalid value for -Select parameter.'
 }
+
+# Removing the module stops its bridge. (When PowerShell itself exits or is killed,
+# the bridge sees its stdin close and exits on its own.)
+$ExecutionContext.SessionState.Module.OnRemove = { Stop-Bridge }
