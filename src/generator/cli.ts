@@ -7,17 +7,24 @@ import { checkSdkOperations } from "./sdk-check.js";
 import { compareGenerated, generate, writeGenerated } from "./generate.js";
 
 const root = resolve(import.meta.dirname, "../..");
-const check = process.argv.includes("--check");
+const args = process.argv.slice(2);
+const check = args.includes("--check");
+// --specs and --out point elsewhere (used by the tests on copies of the specs).
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? resolve(args[i + 1]) : undefined;
+};
+const specDir = option("--specs") ?? resolve(root, "specs");
+const outDir = option("--out") ?? resolve(root, "generated");
 
 try {
-  const specs = loadSpecs(resolve(root, "specs"), { displayRoot: root });
+  const specs = loadSpecs(specDir, { displayRoot: resolve(specDir, "..") });
   const sdkProblems = await checkSdkOperations(specs);
   if (sdkProblems.length) {
     for (const p of sdkProblems) console.error(formatIssue(p));
     process.exit(1);
   }
   const files = generate(specs);
-  const outDir = resolve(root, "generated");
   if (check) {
     const problems = compareGenerated(outDir, files);
     if (problems.length) {

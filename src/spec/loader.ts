@@ -9,7 +9,8 @@ import { checkCmdlet, checkAcrossCmdlets } from "./semantics.js";
 import type { CmdletSpec, LoadedCmdlet, LoadedSpecs, ServiceSpec } from "./types.js";
 import { describePath, parseYamlSource, type PathSegment, type YamlSource } from "./yaml-source.js";
 
-const ajv = new Ajv({ allErrors: true, strict: true });
+// verbose: errors carry the offending value and schema, for messages that show both.
+const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
 const validateService = ajv.compile(serviceSchema);
 const validateCmdlet = ajv.compile(cmdletSchema);
 

@@ -1,0 +1,102 @@
+// The generator: deterministic output, generated/ in step with specs/, and a check
+// command that fails when it is not.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { execa } from "execa";
+import { afterAll, describe, expect, it } from "vitest";
+import { compareGenerated, generate } from "../../src/generator/generate.js";
+import { loadSpecs } from "../../src/spec/loader.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const cli = join(root, "src", "generator", "cli.ts");
+const work = mkdtempSync(join(tmpdir(), "generator-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const runCli = (...args: string[]) => execa(process.execPath, ["--import", "tsx", cli, ...args], { cwd: root, reject: false });
+
+describe("generate()", () => {
+  const specs = loadSpecs(join(root, "specs"), { displayRoot: root });
+
+  it("gives the same bytes every time", () => {
+    const first = generate(specs);
+    const second = generate(loadSpecs(join(root, "specs"), { displayRoot: root }));
+    expect([...second.entries()]).toEqual([...first.entries()]);
+  });
+
+  it("matches what is committed in generated/", () => {
+    expect(compareGenerated(join(root, "generated"), generate(specs))).toEqual([]);
+  });
+
+  it("writes a handler that imports only its own SDK command", () => {
+    const handler = generate(specs).get("handlers/GetUserAttributeVerificationCode.ts")!;
+    const sdkImports = handler.split("\n").filter((l) => l.includes("@aws-sdk/"));
+    expect(sdkImports).toEqual([
+      'import { GetUserAttributeVerificationCodeCommand, type GetUserAttributeVerificationCodeCommandInput } from "@aws-sdk/client-cognito-identity-provider";',
+    ]);
+    expect(handler).toContain('ClientMetadata: asStringMap(params["ClientMetadata"], "ClientMetadata")');
+    expect(handler).toContain('sensitive: ["AccessToken"]');
+  });
+
+  it("writes a manifest with explicit exports and no wildcards", () => {
+    const manifest = generate(specs).get("powershell/PSCognitoIdentityProvider.psd1")!;
+    expect(manifest).toMatch(/FunctionsToExport\s+= @\(\s+'Get-CGIPUserAttributeVerificationCode'\s+\)/);
+    expect(manifest).toMatch(/CmdletsToExport\s+= @\(\)/);
+    expect(manifest).toMatch(/VariablesToExport\s+= @\(\)/);
+    expect(manifest).not.toContain("*");
+  });
+
+  it("writes one advanced function per cmdlet, with the AWS Tools parameter attributes", () => {
+    const psm1 = generate(specs).get("powershell/PSCognitoIdentityProvider.psm1")!;
+    expect(psm1.match(/^function /gm)).toHaveLength(specs.cmdlets.length);
+    expect(psm1).toContain("[Parameter(Position = 211, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]\n        [Alias('RegionToCall')]");
+    expect(psm1).toContain("[Alias('AWSProfilesLocation', 'ProfilesLocation')]");
+    expect(psm1).toContain("$Select = 'CodeDeliveryDetails'");
+  });
+});
+
+describe("npm run generate:check", () => {
+  const specCopy = join(work, "specs");
+  const out = join(work, "generated");
+  cpSync(join(root, "specs"), specCopy, { recursive: true });
+
+  it("passes on the repository as committed", async () => {
+    const result = await runCli("--check");
+    expect(result.stderr).toBe("");
+    expect(result.exitCode).toBe(0);
+  });
+
+  it("passes right after generating, and fails once a generated file is edited", async () => {
+    expect((await runCli("--specs", specCopy, "--out", out)).exitCode).toBe(0);
+    expect((await runCli("--check", "--specs", specCopy, "--out", out)).exitCode).toBe(0);
+
+    const psm1 = join(out, "powershell", "PSCognitoIdentityProvider.psm1");
+    writeFileSync(psm1, `${readFileSync(psm1, "utf8")}\n# hand edit\n`);
+    const result = await runCli("--check", "--specs", specCopy, "--out", out);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("changed: powershell/PSCognitoIdentityProvider.psm1");
+  });
+
+  it("fails when a spec changed and generated/ did not follow, or holds extra files", async () => {
+    expect((await runCli("--specs", specCopy, "--out", out)).exitCode).toBe(0);
+    const spec = join(specCopy, "cmdlets", "Get-CGIPUserAttributeVerificationCode.yaml");
+    writeFileSync(spec, readFileSync(spec, "utf8").replace("select: CodeDeliveryDetails", "select: '*'"));
+    writeFileSync(join(out, "handlers", "Stray.ts"), "export {};\n");
+    const result = await runCli("--check", "--specs", specCopy, "--out", out);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("changed: powershell/PSCognitoIdentityProvider.psm1");
+    expect(result.stderr).toContain("not generated from the specs: handlers/Stray.ts");
+  });
+
+  it("refuses invalid specs with file:line:column messages and writes nothing", async () => {
+    const bad = join(work, "bad-specs");
+    const badOut = join(work, "bad-out");
+    cpSync(join(root, "specs"), bad, { recursive: true });
+    const spec = join(bad, "cmdlets", "Get-CGIPUserAttributeVerificationCode.yaml");
+    writeFileSync(spec, readFileSync(spec, "utf8").replace("    mandatory: true", "    mandatory: maybe"));
+    const result = await runCli("--specs", bad, "--out", badOut);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^bad-specs\/cmdlets\/Get-CGIPUserAttributeVerificationCode\.yaml:\d+:\d+: parameters\[0\]\.mandatory: expected a boolean/m);
+    expect(() => readFileSync(join(badOut, "handlers", "index.ts"))).toThrow();
+  });
+});
