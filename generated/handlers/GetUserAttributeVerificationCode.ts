@@ -19,5 +19,5 @@ export const GetUserAttributeVerificationCode: OperationHandler = {
     AttributeName: asString(params["AttributeName"], "AttributeName"),
     ClientMetadata: asStringMap(params["ClientMetadata"], "ClientMetadata"),
   }),
-  createCommand: (input) => new GetUserAttributeVerificationCodeCommand(input as GetUserAttributeVerificationCodeCommandInput),
+  createCommand: (input) => new GetUserAttributeVerificationCodeCommand(input as unknown as GetUserAttributeVerificationCodeCommandInput),
 };

@@ -12,7 +12,8 @@ const check = args.includes("--check");
 // --specs and --out point elsewhere (used by the tests on copies of the specs).
 const option = (name: string) => {
   const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? resolve(args[i + 1]) : undefined;
+  const value = i >= 0 ? args[i + 1] : undefined;
+  return value ? resolve(value) : undefined;
 };
 const specDir = option("--specs") ?? resolve(root, "specs");
 const outDir = option("--out") ?? resolve(root, "generated");

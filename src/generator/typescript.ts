@@ -46,7 +46,7 @@ export function emitHandler(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string {
   lines.push(`  buildInput: (params) => ({`);
   for (const p of spec.parameters) lines.push(`    ${memberName(p)}: ${COERCERS[p.type]}(params[${tsString(p.name)}], ${tsString(p.name)}),`);
   lines.push(`  }),`);
-  lines.push(`  createCommand: (input) => new ${op}Command(input as ${op}CommandInput),`);
+  lines.push(`  createCommand: (input) => new ${op}Command(input as unknown as ${op}CommandInput),`);
   lines.push(`};`, "");
   return lines.join("\n");
 }

@@ -4,6 +4,7 @@
 //   "error:<ExceptionName>"   the service error of that name (HTTP 400)
 //   "status:<code>"           an InternalErrorException with that HTTP status
 //   "empty"                   a success with no CodeDeliveryDetails
+//   "hang"                    no answer at all (the connection stays open)
 //   anything else             a success delivering to the requested attribute
 // GET /__requests returns every request received (headers, body, and the request id
 // answered), for assertions.
@@ -70,6 +71,8 @@ export function startResponder({ port = 0 } = {}) {
       } else if (token.startsWith("status:")) {
         const status = Number(token.slice(7));
         send(status, { __type: "InternalErrorException", message: MESSAGES.InternalErrorException });
+      } else if (token === "hang") {
+        // Never answer; closeAllConnections() ends it when the responder closes.
       } else if (token === "empty") {
         send(200, {});
       } else {
@@ -83,7 +86,11 @@ export function startResponder({ port = 0 } = {}) {
         port: server.address().port,
         url: `http://127.0.0.1:${server.address().port}`,
         requests,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });
