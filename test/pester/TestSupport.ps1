@@ -57,7 +57,7 @@ function Get-ResponderRequest {
 # cognito-local on a free port in a temp folder, with a pool, a client and signed-in users.
 function Start-TestEmulator {
     param([int] $Users = 1)
-    $json = & (Get-NodePath) (Join-Path $script:RepoRoot 'test' 'support' 'emulator.mjs') --users $Users
+    $json = & (Get-NodePath) (Join-Path $script:RepoRoot 'scripts' 'emulator.mjs') --users $Users
     if ($LASTEXITCODE -ne 0) { throw "could not start cognito-local" }
     $json | ConvertFrom-Json
 }

@@ -1,8 +1,9 @@
-// Starts cognito-local on a free 127.0.0.1 port in a temp folder, creates a user pool,
-// an app client and a confirmed user, and signs in with USER_PASSWORD_AUTH. Used by
-// the tests and the demo. As a command (`node emulator.mjs`), prints one JSON line
-// describing the running emulator (pid, endpoint, folder, pool, client, user, access
-// token) and leaves it running: the caller stops it by pid.
+// Starts cognito-local (a Cognito emulator) on a free 127.0.0.1 port in a temp folder,
+// creates a user pool, an app client and confirmed users, and signs them in with
+// USER_PASSWORD_AUTH. Used by the demo and the tests. As a command
+// (`node emulator.mjs [--users N]`), prints one JSON line describing the running
+// emulator (pid, endpoint, folder, pool, client, users with their access tokens) and
+// leaves it running: the caller stops it by pid.
 import { spawn } from "node:child_process";
 import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
