@@ -19,8 +19,15 @@ function versionAtLeast(text, [major, minor]) {
   return !!m && (Number(m[1]) > major || (Number(m[1]) === major && Number(m[2]) >= minor));
 }
 
+let pwshPath;
+
 /** Absolute path of a pwsh to run: PSCGIP_PWSH, else pwsh on PATH (7.4+), else the pinned dotnet tool. */
-export function findPwsh({ log = console.error } = {}) {
+export function findPwsh(options = {}) {
+  pwshPath ??= locatePwsh(options);
+  return pwshPath;
+}
+
+function locatePwsh({ log = console.error } = {}) {
   if (process.env.PSCGIP_PWSH) return process.env.PSCGIP_PWSH;
   const onPath = run("pwsh", ["-NoProfile", "-NonInteractive", "-Command", "[Environment]::ProcessPath; $PSVersionTable.PSVersion.ToString()"]);
   if (onPath) {
