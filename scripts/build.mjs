@@ -16,7 +16,9 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 for (const file of readdirSync(generatedPs)) copyFileSync(join(generatedPs, file), join(outDir, file));
-copyFileSync(join(root, "src", "powershell", "Bridge.Runtime.ps1"), join(outDir, "Bridge.Runtime.ps1"));
+const runtimeDir = join(root, "src", "powershell", "Runtime");
+mkdirSync(join(outDir, "Runtime"));
+for (const file of readdirSync(runtimeDir)) copyFileSync(join(runtimeDir, file), join(outDir, "Runtime", file));
 
 await build({
   entryPoints: [join(root, "src", "bridge", "main.ts")],

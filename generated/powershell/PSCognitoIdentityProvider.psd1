@@ -9,8 +9,13 @@
     Description          = 'Cmdlets for Amazon Cognito Identity Provider with the names, parameters and output of AWS Tools for PowerShell, running the AWS SDK for JavaScript in one Node.js process per PowerShell session.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.2'
+    FormatsToProcess     = @('PSCognitoIdentityProvider.Format.ps1xml')
     FunctionsToExport    = @(
-        'Get-CGIPUserAttributeVerificationCode'
+        'Clear-DefaultAWSRegion',
+        'Get-CGIPUserAttributeVerificationCode',
+        'Get-DefaultAWSRegion',
+        'Set-AWSHistoryConfiguration',
+        'Set-DefaultAWSRegion'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, mkdirSync, writeFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { LoadedSpecs } from "../spec/types.js";
-import { emitManifest, emitRootModule } from "./powershell.js";
+import { emitFormats } from "./formats.js";
+import { emitManifest, emitRootModule, formatFileName } from "./powershell.js";
 import { emitHandler, emitIndex, handlerFileName } from "./typescript.js";
 
 /** Relative path (with /) -> content. */
@@ -16,6 +17,7 @@ export function generate(specs: LoadedSpecs): GeneratedFiles {
   files.set("handlers/index.ts", emitIndex(specs));
   files.set(`powershell/${name}.psm1`, emitRootModule(specs));
   files.set(`powershell/${name}.psd1`, emitManifest(specs));
+  files.set(`powershell/${formatFileName(specs)}`, emitFormats(specs));
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

@@ -1,10 +1,18 @@
 // Emits the PowerShell side: the root module (.psm1) with one advanced function per
 // cmdlet, and the module manifest (.psd1).
+import { selectPaths } from "../runtime/shapes.js";
 import type { LoadedCmdlet, LoadedSpecs, ParameterSpec, ParameterType } from "../spec/types.js";
+import { knownRegions } from "./regions.js";
 import { helpText, psString, wrap } from "./text.js";
 
-export const RUNTIME_FILE = "Bridge.Runtime.ps1";
-export const BRIDGE_FILE = "bridge.cjs";
+/** The hand-written runtime (src/powershell/Runtime), in the order it must load. */
+export const RUNTIME_FILES = ["Errors.ps1", "Bridge.ps1", "Region.ps1", "ClientConfig.ps1", "History.ps1", "Operation.ps1", "Completion.ps1"];
+/** Commands the runtime defines for every module, exported beside the generated cmdlets. */
+export const SHARED_COMMANDS = ["Clear-DefaultAWSRegion", "Get-DefaultAWSRegion", "Set-AWSHistoryConfiguration", "Set-DefaultAWSRegion"];
+
+export function formatFileName(specs: LoadedSpecs): string {
+  return `${specs.service.module.name}.Format.ps1xml`;
+}
 
 const PS_TYPES: Record<ParameterType, string> = {
   string: "string",
@@ -139,7 +147,6 @@ function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
   help.push("", "    .OUTPUTS", `    ${defaultOutput ? `${ns}.${defaultOutput}` : "None"}`);
   help.push("", "    .LINK", `    https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_${spec.operation}.html`, "    #>");
 
-  const inputNames = spec.parameters.map((p) => psString(p.name)).join(", ");
   const lines = [`function ${cmdlet.name} {`, ...help, "    [CmdletBinding()]"];
   if (defaultOutput) lines.push(`    [OutputType(${psString(`${ns}.${defaultOutput}`)})]`);
   lines.push("    param(");
@@ -152,8 +159,14 @@ function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
   lines.push(
     "    )",
     "",
+    "    begin {",
+    `        $history = Start-CmdletHistory -CmdletName ${psString(cmdlet.name)}`,
+    "    }",
     "    process {",
-    `        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation ${psString(spec.operation)} -InputParameters @(${inputNames}) -DefaultSelect ${psString(spec.select)}`,
+    `        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations[${psString(spec.operation)}] -History $history`,
+    "    }",
+    "    end {",
+    "        Complete-CmdletHistory -Entry $history",
     "    }",
     "}",
   );
@@ -172,21 +185,77 @@ function outputTypeOf(cmdlet: LoadedCmdlet): string | undefined {
   return cmdlet.spec.output.shapes[type] ? type : undefined;
 }
 
+/** The module-scope description of one operation that Invoke-ServiceOperation reads. */
+function emitOperationEntry(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
+  const { spec } = cmdlet;
+  const list = (items: string[]) => `@(${items.map(psString).join(", ")})`;
+  return [
+    `$script:Operations[${psString(spec.operation)}] = @{`,
+    `    Name            = ${psString(spec.operation)}`,
+    `    Cmdlet          = ${psString(cmdlet.name)}`,
+    `    InputParameters = ${list(spec.parameters.map((p) => p.name))}`,
+    `    Sensitive       = ${list(spec.parameters.filter((p) => p.sensitive).map((p) => p.name))}`,
+    `    RequestType     = ${psString(`${specs.service.typeNamespace}.${spec.operation}Request`)}`,
+    `    DefaultSelect   = ${psString(spec.select)}`,
+    `    SelectPaths     = ${list(selectPaths(spec.output.shapes, spec.output.type))}`,
+    "}",
+  ];
+}
+
+function emitCompleters(specs: LoadedSpecs): string[] {
+  const names = specs.cmdlets.map((c) => psString(c.name)).join(", ");
+  const lines = [
+    "# Tab completion: -Select and -Region on every cmdlet, and parameters whose spec lists values.",
+    `$cmdletNames = @(${names})`,
+    "Register-ArgumentCompleter -CommandName $cmdletNames -ParameterName Select -ScriptBlock {",
+    "    param($commandName, $parameterName, $wordToComplete)",
+    "    Get-SelectCompletion -CommandName $commandName -WordToComplete $wordToComplete",
+    "}",
+    "Register-ArgumentCompleter -CommandName ($cmdletNames + 'Set-DefaultAWSRegion') -ParameterName Region -ScriptBlock {",
+    "    param($commandName, $parameterName, $wordToComplete)",
+    "    Get-RegionCompletion -WordToComplete $wordToComplete",
+    "}",
+  ];
+  for (const cmdlet of specs.cmdlets) {
+    for (const p of cmdlet.spec.parameters.filter((p) => p.completions?.length)) {
+      lines.push(
+        `Register-ArgumentCompleter -CommandName ${psString(cmdlet.name)} -ParameterName ${p.name} -ScriptBlock {`,
+        "    param($commandName, $parameterName, $wordToComplete)",
+        `    New-CompletionResults -Values @(${p.completions!.map(psString).join(", ")}) -WordToComplete $wordToComplete`,
+        "}",
+      );
+    }
+  }
+  lines.push("Remove-Variable -Name cmdletNames");
+  return lines;
+}
+
 export function emitRootModule(specs: LoadedSpecs): string {
+  const regions = knownRegions();
   const lines = [
     "# Generated by `npm run generate` from specs/. Do not edit: change the specs or the generator.",
     "",
-    `. (Join-Path -Path $PSScriptRoot -ChildPath ${psString(RUNTIME_FILE)})`,
+    "Set-StrictMode -Version 3.0",
+    ...RUNTIME_FILES.map((f) => `. (Join-Path -Path $PSScriptRoot -ChildPath ${psString(`Runtime/${f}`)})`),
+    "",
+    "# The regions the AWS SDK for JavaScript knows (for completion and Get-DefaultAWSRegion).",
+    "$script:KnownRegions = [ordered]@{",
+    ...[...regions].map(([name, description]) => `    ${psString(name)} = ${psString(description)}`),
+    "}",
+    "",
+    "$script:Operations = @{}",
   ];
+  for (const cmdlet of specs.cmdlets) lines.push(...emitOperationEntry(specs, cmdlet));
+  lines.push("$script:OperationsByCmdlet = @{}", "foreach ($operation in $script:Operations.Values) { $script:OperationsByCmdlet[$operation.Cmdlet] = $operation }");
   for (const cmdlet of specs.cmdlets) lines.push("", ...emitFunction(specs, cmdlet));
-  lines.push("");
+  lines.push("", ...emitCompleters(specs), "");
   return lines.join("\n");
 }
 
 export function emitManifest(specs: LoadedSpecs): string {
   const m = specs.service.module;
   const list = (items: string[]) => (items.length ? `@(\n${items.map((i) => `        ${psString(i)}`).join(",\n")}\n    )` : "@()");
-  const functions = specs.cmdlets.map((c) => c.name).sort();
+  const functions = [...specs.cmdlets.map((c) => c.name), ...SHARED_COMMANDS].sort();
   const lines = [
     "# Generated by `npm run generate` from specs/. Do not edit.",
     "@{",
@@ -199,6 +268,7 @@ export function emitManifest(specs: LoadedSpecs): string {
     `    Description          = ${psString(m.description)}`,
     "    CompatiblePSEditions = @('Core')",
     "    PowerShellVersion    = '7.2'",
+    `    FormatsToProcess     = @(${psString(formatFileName(specs))})`,
     `    FunctionsToExport    = ${list(functions)}`,
     "    CmdletsToExport      = @()",
     "    VariablesToExport    = @()",

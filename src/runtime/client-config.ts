@@ -5,8 +5,11 @@ export function clientConfig(options: ClientOptions): Record<string, unknown> {
   const config: Record<string, unknown> = { region: options.region };
   if (options.endpoint) config.endpoint = options.endpoint;
   if (options.maxAttempts !== undefined) config.maxAttempts = options.maxAttempts;
-  if (options.requestTimeoutMs !== undefined) {
-    config.requestHandler = { requestTimeout: options.requestTimeoutMs, connectionTimeout: options.requestTimeoutMs };
+  if (options.retryMode !== undefined) config.retryMode = options.retryMode;
+  if (options.useFipsEndpoint !== undefined) config.useFipsEndpoint = options.useFipsEndpoint;
+  if (options.useDualstackEndpoint !== undefined) config.useDualstackEndpoint = options.useDualstackEndpoint;
+  if (options.timeoutMs !== undefined) {
+    config.requestHandler = { requestTimeout: options.timeoutMs, connectionTimeout: options.timeoutMs };
   }
   return config;
 }

@@ -2,6 +2,7 @@
 // into a proper ErrorRecord. Only messages cross over: never a stack trace.
 import type { ErrorPayload } from "./protocol.js";
 import { InputError } from "./input.js";
+import { RegionError } from "./region.js";
 
 const NETWORK_CODES = new Set([
   "ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH",
@@ -23,9 +24,10 @@ export class SelectError extends Error {}
 export function classifyError(error: unknown, context: { typeNamespace: string; endpoint?: string; region: string }): ErrorPayload {
   if (error instanceof InputError) return { kind: "input", message: error.message, parameter: error.parameter };
   if (error instanceof SelectError) return { kind: "select", message: error.message };
+  if (error instanceof RegionError) return { kind: "region", message: error.message };
 
   const e = (error ?? {}) as SdkErrorLike;
-  const where = context.endpoint ?? `the ${context.region} endpoint`;
+  const where = context.endpoint ?? (context.region ? `the ${context.region} endpoint` : "the service endpoint");
 
   if (e.name === "AbortError") return { kind: "cancelled", message: "The request was cancelled." };
 

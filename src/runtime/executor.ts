@@ -3,6 +3,7 @@
 import { classifyError, SelectError } from "./errors.js";
 import { OutputShaper } from "./output.js";
 import type { CallRequest, Reply } from "./protocol.js";
+import { resolveRegion } from "./region.js";
 import type { ClientOptions, SdkClient, ServiceBinding } from "./service.js";
 import { resolveSelectPath } from "./shapes.js";
 
@@ -15,7 +16,7 @@ export class Executor {
   constructor(private readonly service: ServiceBinding) {}
 
   async execute(request: CallRequest, signal?: AbortSignal): Promise<Reply> {
-    const region = typeof request.region === "string" ? request.region : "";
+    let region = typeof request.region === "string" ? request.region : "";
     let endpoint: string | undefined = request.endpoint ?? undefined;
     try {
       const handler = this.service.handlers[request.op];
@@ -24,6 +25,8 @@ export class Executor {
       const selection = resolveSelectPath(shaper.allShapes, handler.output.type, String(request.select ?? ""));
       if (!selection.ok) throw new SelectError(INVALID_SELECT);
 
+      const resolved = await resolveRegion(request);
+      region = resolved.region;
       const input = handler.buildInput(request.params ?? {});
       const command = handler.createCommand(input);
       const facts: { contentLength?: number } = {};
@@ -45,7 +48,7 @@ export class Executor {
         { step: "deserialize", name: "recordContentLength" },
       );
 
-      const client = this.clientFor({ region, endpoint: request.endpoint ?? undefined, ...settings(request) });
+      const client = this.clientFor({ ...request.config, region, ...(request.endpoint ? { endpoint: request.endpoint } : {}) });
       const output = await client.send(command, signal ? { abortSignal: signal } : undefined);
       const metadata = (output.$metadata ?? {}) as { requestId?: string; httpStatusCode?: number; attempts?: number };
       const response = shaper.response(output, {
@@ -53,16 +56,18 @@ export class Executor {
         status: metadata.httpStatusCode,
         contentLength: facts.contentLength,
       });
-      const items = selection.whole ? [response] : shaper.select(response, selection.path);
       return {
         id: request.id,
         ok: true,
-        items,
+        response,
+        path: selection.whole ? null : selection.path,
         meta: {
           ...(metadata.requestId ? { requestId: metadata.requestId } : {}),
           ...(metadata.httpStatusCode ? { status: metadata.httpStatusCode } : {}),
           ...(metadata.attempts ? { attempts: metadata.attempts } : {}),
           ...(endpoint ? { endpoint } : {}),
+          region,
+          regionSource: resolved.source,
         },
       };
     } catch (error) {
@@ -88,7 +93,7 @@ export class Executor {
   }
 
   private clientFor(options: ClientOptions): SdkClient {
-    const key = `${options.region}\u0000${options.endpoint ?? ""}\u0000${options.maxAttempts ?? ""}\u0000${options.requestTimeoutMs ?? ""}`;
+    const key = JSON.stringify(options);
     let client = this.clients.get(key);
     if (!client) {
       client = this.service.createClient(options);
@@ -96,11 +101,4 @@ export class Executor {
     }
     return client;
   }
-}
-
-function settings(request: CallRequest): Pick<ClientOptions, "maxAttempts" | "requestTimeoutMs"> {
-  const out: Pick<ClientOptions, "maxAttempts" | "requestTimeoutMs"> = {};
-  if (request.config?.maxAttempts !== undefined) out.maxAttempts = request.config.maxAttempts;
-  if (request.config?.timeoutMs !== undefined) out.requestTimeoutMs = request.config.timeoutMs;
-  return out;
 }

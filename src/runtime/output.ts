@@ -1,6 +1,6 @@
-// Turns an SDK response into the objects the cmdlet writes: .NET-style type names
-// attached, every member of a shape present (null when absent, as on a .NET object),
-// then narrowed by -Select.
+// Turns an SDK response into AWS Tools' response object: .NET-style type names
+// attached, every member of a shape present (null when absent, as on a .NET object).
+// PowerShell applies the -Select path to it, and keeps it for $AWSHistory.
 import { TYPE_KEY, VALUE_KEY } from "./protocol.js";
 import { FOREIGN_TYPE_NAMES, parseTypeRef, responseShapes, type ShapeTable, type TypeRef } from "./shapes.js";
 
@@ -43,23 +43,6 @@ export class OutputShaper {
     ) as Record<string, unknown>;
   }
 
-  /**
-   * The values at a resolved -Select path: collections on the way (and at the end)
-   * are flattened and nulls dropped, so each item reaches the pipeline on its own.
-   */
-  select(response: Record<string, unknown>, path: readonly string[]): unknown[] {
-    let values: unknown[] = [response];
-    for (const segment of path) {
-      const next: unknown[] = [];
-      for (const value of values) {
-        if (value === null || typeof value !== "object") continue;
-        pushFlat(next, (value as Record<string, unknown>)[segment]);
-      }
-      values = next;
-    }
-    return values;
-  }
-
   private convert(value: unknown, ref: TypeRef): unknown {
     if (value === null || value === undefined) return null;
     switch (ref.kind) {
@@ -86,15 +69,6 @@ export class OutputShaper {
         return out;
       }
     }
-  }
-}
-
-function pushFlat(into: unknown[], value: unknown): void {
-  if (value === null || value === undefined) return;
-  if (Array.isArray(value)) {
-    for (const item of value) if (item !== null && item !== undefined) into.push(item);
-  } else {
-    into.push(value);
   }
 }
 

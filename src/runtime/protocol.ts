@@ -16,7 +16,12 @@ export interface CallRequest {
   params: Record<string, unknown>;
   /** '*', or a property path of the response; '^Param' is handled in PowerShell. */
   select: string;
-  region: string;
+  /** -Region, $StoredAWSRegion or ClientConfig.RegionEndpoint when one was given; else the bridge resolves it. */
+  region?: string | null;
+  regionSource?: string | null;
+  profileLocation?: string | null;
+  /** $env:AWS_REGION of the PowerShell session. */
+  envRegion?: string | null;
   endpoint?: string | null;
   config?: ClientSettings | null;
 }
@@ -27,9 +32,13 @@ export interface CancelRequest {
   cancel: number;
 }
 
+/** -ClientConfig, translated by PowerShell into the JavaScript SDK's terms. */
 export interface ClientSettings {
   maxAttempts?: number;
   timeoutMs?: number;
+  retryMode?: "standard" | "adaptive";
+  useFipsEndpoint?: boolean;
+  useDualstackEndpoint?: boolean;
 }
 
 export type ErrorKind =
@@ -37,6 +46,7 @@ export type ErrorKind =
   | "network" // the request did not reach the service or no answer came back
   | "input" // a parameter value cannot be sent as given
   | "select" // -Select names nothing in the response
+  | "region" // no region anywhere in the chain
   | "protocol" // a message or response that cannot be understood
   | "cancelled"
   | "internal";
@@ -56,9 +66,11 @@ export interface ErrorPayload {
 export interface SuccessReply {
   id: number;
   ok: true;
-  /** What the cmdlet writes to the pipeline, in order. Objects carry their type name in "@t". */
-  items: unknown[];
-  meta: { requestId?: string; status?: number; endpoint?: string; attempts?: number };
+  /** The whole response, as AWS Tools' XxxResponse object. Objects carry their type name in "@t". */
+  response: Record<string, unknown>;
+  /** The -Select path, in the response's own spelling; null for the whole response. */
+  path: string[] | null;
+  meta: { requestId?: string; status?: number; endpoint?: string; attempts?: number; region: string; regionSource: string };
 }
 
 export interface ErrorReply {

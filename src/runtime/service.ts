@@ -1,11 +1,11 @@
 // What the generated code for one service hands to the runtime.
 import type { OperationHandler } from "./handler.js";
 
-export interface ClientOptions {
+import type { ClientSettings } from "./protocol.js";
+
+export interface ClientOptions extends ClientSettings {
   region: string;
   endpoint?: string;
-  maxAttempts?: number;
-  requestTimeoutMs?: number;
 }
 
 export interface ServiceBinding {

@@ -75,3 +75,22 @@ export function resolveSelectPath(shapes: ShapeTable, responseType: string, sele
   }
   return { ok: true, whole: false, path };
 }
+
+/** Every property path under the response, for -Select completion (cycles cut, depth-limited). */
+export function selectPaths(shapes: ShapeTable, responseType: string, maxDepth = 4): string[] {
+  const all = responseShapes(shapes, responseType);
+  const out: string[] = [];
+  const walk = (shape: string, prefix: string, seen: Set<string>, depth: number) => {
+    const members = all[shape];
+    if (!members || depth > maxDepth) return;
+    for (const [member, type] of Object.entries(members)) {
+      const path = prefix ? `${prefix}.${member}` : member;
+      out.push(path);
+      let ref = parseTypeRef(type);
+      while (ref.item) ref = ref.item;
+      if (ref.kind === "shape" && !seen.has(ref.name)) walk(ref.name, path, new Set([...seen, ref.name]), depth + 1);
+    }
+  };
+  walk(responseType, "", new Set([responseType]), 1);
+  return out;
+}

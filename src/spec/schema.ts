@@ -96,6 +96,8 @@ export const cmdletSchema = {
           position: { type: "integer", minimum: 0, maximum: 1000 },
           aliases: { type: "array", items: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_]*$" }, uniqueItems: true },
           sensitive: { type: "boolean" },
+          // Values offered by tab completion (other values are still accepted).
+          completions: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true, minItems: 1 },
           help: text,
         },
       },

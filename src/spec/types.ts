@@ -30,6 +30,7 @@ export interface ParameterSpec {
   position?: number;
   aliases?: string[];
   sensitive?: boolean;
+  completions?: string[];
   help: string;
 }
 

@@ -61,11 +61,12 @@ Describe 'Parameters of Get-CGIPUserAttributeVerificationCode' {
 Describe 'Module manifest' {
     It 'exports exactly its cmdlets, with no wildcards' {
         $manifest = Import-PowerShellDataFile (Get-TestModuleManifest)
-        $manifest.FunctionsToExport | Should -Be @('Get-CGIPUserAttributeVerificationCode')
+        $expected = @('Clear-DefaultAWSRegion', 'Get-CGIPUserAttributeVerificationCode', 'Get-DefaultAWSRegion', 'Set-AWSHistoryConfiguration', 'Set-DefaultAWSRegion')
+        $manifest.FunctionsToExport | Should -Be $expected
         $manifest.CmdletsToExport | Should -BeNullOrEmpty
         $manifest.VariablesToExport | Should -BeNullOrEmpty
         $manifest.AliasesToExport | Should -BeNullOrEmpty
-        (Get-Command -Module PSCognitoIdentityProvider).Name | Should -Be @('Get-CGIPUserAttributeVerificationCode')
+        (Get-Command -Module PSCognitoIdentityProvider).Name | Sort-Object | Should -Be $expected
     }
 
     It 'is a module of its own name, so AWS.Tools can be installed beside it' {

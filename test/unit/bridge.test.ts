@@ -74,7 +74,7 @@ describe("the bridge process", () => {
       [2, false],
       [3, true],
     ]);
-    expect(replies[0]!.items).toEqual(["a***@e***"]);
+    expect(replies[0]!.response.CodeDeliveryDetails.Destination).toBe("a***@e***");
     expect(replies[1]!.error.code).toBe("UserNotFoundException");
   });
 

@@ -39,7 +39,7 @@ async function ok(...args: Parameters<typeof call>): Promise<SuccessReply> {
 }
 async function failed(...args: Parameters<typeof call>): Promise<ErrorReply> {
   const reply = await call(...args);
-  if (reply.ok) throw new Error(`expected an error, got ${JSON.stringify(reply.items)}`);
+  if (reply.ok) throw new Error(`expected an error, got ${JSON.stringify(reply.response)}`);
   return reply;
 }
 
@@ -79,37 +79,44 @@ describe("input mapping", () => {
 });
 
 describe("-Select and output types", () => {
-  it("writes CodeDeliveryDetails by default, typed", async () => {
+  it("resolves the default -Select path and types the response", async () => {
     const reply = await ok({ AccessToken: "tok", AttributeName: "phone_number" });
-    expect(reply.items).toEqual([
-      { "@t": `${NS}.CodeDeliveryDetailsType`, AttributeName: "phone_number", DeliveryMedium: "SMS", Destination: "+*******1234" },
-    ]);
+    expect(reply.path).toEqual(["CodeDeliveryDetails"]);
+    expect(reply.response.CodeDeliveryDetails).toEqual({
+      "@t": `${NS}.CodeDeliveryDetailsType`,
+      AttributeName: "phone_number",
+      DeliveryMedium: "SMS",
+      Destination: "+*******1234",
+    });
   });
 
-  it("writes the whole response for '*', with metadata", async () => {
+  it("gives the whole response for '*', with metadata", async () => {
     const reply = await ok({ AccessToken: "tok", AttributeName: "email" }, "*");
     const requestId = responder.requests.at(-1)!.requestId;
-    expect(reply.items).toHaveLength(1);
-    expect(reply.items[0]).toMatchObject({
+    expect(reply.path).toBeNull();
+    expect(reply.response).toMatchObject({
       "@t": `${NS}.GetUserAttributeVerificationCodeResponse`,
       CodeDeliveryDetails: { "@t": `${NS}.CodeDeliveryDetailsType`, AttributeName: "email" },
       ResponseMetadata: { "@t": "Amazon.Runtime.ResponseMetadata", RequestId: requestId },
       HttpStatusCode: { "@t": "System.Net.HttpStatusCode", "@v": 200 },
     });
-    expect((reply.items[0] as { ContentLength: number }).ContentLength).toBeGreaterThan(0);
+    expect(reply.response.ContentLength).toBeGreaterThan(0);
     expect(reply.meta).toMatchObject({ requestId, status: 200, endpoint: `${responder.url}/` });
   });
 
-  it("follows dotted paths case-insensitively", async () => {
-    expect((await ok({ AccessToken: "t", AttributeName: "email" }, "codedeliverydetails.DESTINATION")).items).toEqual(["a***@e***"]);
-    expect((await ok({ AccessToken: "t", AttributeName: "email" }, "ResponseMetadata.RequestId")).items).toEqual([
-      responder.requests.at(-1)!.requestId,
+  it("resolves dotted paths case-insensitively to the response's own spelling", async () => {
+    expect((await ok({ AccessToken: "t", AttributeName: "email" }, "codedeliverydetails.DESTINATION")).path).toEqual([
+      "CodeDeliveryDetails",
+      "Destination",
+    ]);
+    expect((await ok({ AccessToken: "t", AttributeName: "email" }, "responsemetadata.requestid")).path).toEqual([
+      "ResponseMetadata",
+      "RequestId",
     ]);
   });
 
-  it("writes nothing when the selected value is absent", async () => {
-    expect((await ok({ AccessToken: "empty", AttributeName: "email" })).items).toEqual([]);
-    expect((await ok({ AccessToken: "empty", AttributeName: "email" }, "CodeDeliveryDetails.Destination")).items).toEqual([]);
+  it("keeps an absent member as null, as on a .NET object", async () => {
+    expect((await ok({ AccessToken: "empty", AttributeName: "email" })).response.CodeDeliveryDetails).toBeNull();
   });
 
   it.each(["", "Nope", "CodeDeliveryDetails.Nope", "CodeDeliveryDetails.Destination.Length", "CodeDeliveryDetails..Destination"])(

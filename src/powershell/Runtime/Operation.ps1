@@ -1,0 +1,155 @@
+# The body of every generated cmdlet: settle the region and endpoint, send the call to
+# the bridge, turn the reply into output objects (or an ErrorRecord), and keep $AWSHistory.
+
+# Restores what the bridge flattened into JSON: type names on objects ("@t"), and
+# .NET values such as DateTime and HttpStatusCode ("@t" with "@v").
+function ConvertFrom-BridgeValue {
+    param($Value)
+
+    if ($Value -is [System.Management.Automation.PSCustomObject]) {
+        $properties = $Value.PSObject.Properties
+        $typeProperty = $properties['@t']
+        if ($null -ne $typeProperty) {
+            $valueProperty = $properties['@v']
+            if ($null -ne $valueProperty) {
+                switch ($typeProperty.Value) {
+                    'System.DateTime' { return [DateTime]::Parse($valueProperty.Value, [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::RoundtripKind) }
+                    'System.Net.HttpStatusCode' { return [System.Net.HttpStatusCode] [int] $valueProperty.Value }
+                    default { return $valueProperty.Value }
+                }
+            }
+            $properties.Remove('@t')
+            $Value.PSObject.TypeNames.Insert(0, $typeProperty.Value)
+        }
+        foreach ($property in $properties) {
+            $inner = $property.Value
+            if ($null -ne $inner -and $inner -isnot [string] -and $inner -isnot [ValueType]) {
+                $property.Value = ConvertFrom-BridgeValue -Value $inner
+            }
+        }
+        return $Value
+    }
+    if ($Value -is [object[]]) {
+        for ($i = 0; $i -lt $Value.Length; $i++) { $Value[$i] = ConvertFrom-BridgeValue -Value $Value[$i] }
+        return , $Value
+    }
+    $Value
+}
+
+# The values at a -Select path: collections on the way (and at the end) are
+# flattened and nulls dropped, so each item reaches the pipeline on its own.
+function Select-ResponsePath {
+    param($Response, [string[]] $Path)
+    $values = [System.Collections.Generic.List[object]]::new()
+    $values.Add($Response)
+    foreach ($segment in $Path) {
+        $next = [System.Collections.Generic.List[object]]::new()
+        foreach ($value in $values) {
+            $member = $value.PSObject.Properties[$segment]
+            if ($null -eq $member -or $null -eq $member.Value) { continue }
+            if ($member.Value -is [object[]]) {
+                foreach ($item in $member.Value) { if ($null -ne $item) { $next.Add($item) } }
+            }
+            else { $next.Add($member.Value) }
+        }
+        $values = $next
+    }
+    $values
+}
+
+# -Select '^Name': Name must be a parameter of the cmdlet or one of its aliases.
+function Resolve-SelectParameter {
+    param([System.Management.Automation.PSCmdlet] $Cmdlet, [string] $Name)
+    if ($Name) {
+        foreach ($parameter in $Cmdlet.MyInvocation.MyCommand.Parameters.Values) {
+            if ($parameter.Name -eq $Name -or $parameter.Aliases -contains $Name) { return $parameter.Name }
+        }
+    }
+    Stop-WithArgumentError -Cmdlet $Cmdlet -ParameterName 'Select' -Message 'Invalid value for -Select parameter.'
+}
+
+# Called from each generated cmdlet's process block.
+#   Operation: the generated description of the operation (see the root module).
+#   History: the cmdlet's $AWSHistory entry, from Start-CmdletHistory in its begin block.
+function Invoke-ServiceOperation {
+    param(
+        [System.Management.Automation.PSCmdlet] $Cmdlet,
+        [System.Collections.IDictionary] $Bound,
+        [System.Collections.IDictionary] $Operation,
+        $History
+    )
+
+    $select = if ($Bound.ContainsKey('Select')) { [string] $Bound['Select'] } else { $Operation.DefaultSelect }
+    $selectParameter = $null
+    if ($select.StartsWith('^')) {
+        $selectParameter = Resolve-SelectParameter -Cmdlet $Cmdlet -Name $select.Substring(1)
+        $select = '*'
+    }
+
+    $config = ConvertFrom-ClientConfig -Cmdlet $Cmdlet -ClientConfig $Bound['ClientConfig']
+    $explicitRegion = Resolve-ExplicitRegion -Cmdlet $Cmdlet -Bound $Bound -ConfigRegion $config.Region
+    $endpoint = if ($Bound.ContainsKey('EndpointUrl') -and $Bound['EndpointUrl']) {
+        Resolve-EndpointUrl -Cmdlet $Cmdlet -Endpoint $Bound['EndpointUrl'] -Source '-EndpointUrl'
+    }
+    else { $config.Endpoint }
+
+    $params = @{}
+    foreach ($name in $Operation.InputParameters) {
+        if ($Bound.ContainsKey($name)) { $params[$name] = $Bound[$name] }
+    }
+
+    $request = [ordered]@{ id = 0; op = $Operation.Name; params = $params; select = $select }
+    if ($explicitRegion) {
+        $request.region = $explicitRegion.Region
+        $request.regionSource = $explicitRegion.Source
+    }
+    else {
+        # The bridge goes on down the chain: the default profile, then AWS_REGION.
+        if ($Bound.ContainsKey('ProfileLocation') -and $Bound['ProfileLocation']) { $request.profileLocation = [string] $Bound['ProfileLocation'] }
+        if ($env:AWS_REGION) { $request.envRegion = $env:AWS_REGION }
+    }
+    if ($endpoint) { $request.endpoint = $endpoint }
+    if ($config.Settings) { $request.config = $config.Settings }
+
+    if ($VerbosePreference -ne 'SilentlyContinue') {
+        $where = if ($explicitRegion) { "in region $($explicitRegion.Region)" } else { 'in the default region' }
+        Write-Verbose "Calling $($Operation.Name) $where$(if ($endpoint) { " at $endpoint" })."
+    }
+    Add-HistoryRequest -Entry $History -TypeName $Operation.RequestType -Parameters $params -Sensitive $Operation.Sensitive
+
+    $reply = Invoke-BridgeRequest -Cmdlet $Cmdlet -Request $request
+    if (-not $reply.ok) {
+        $record = ConvertTo-ReplyErrorRecord -Cmdlet $Cmdlet -ReplyError $reply.error
+        # As in AWS Tools, a failed call keeps its error as the response.
+        Add-HistoryResponse -Entry $History -Response $record
+        Complete-CmdletHistory -Entry $History
+        $Cmdlet.ThrowTerminatingError($record)
+    }
+
+    $meta = $reply.meta
+    if ($DebugPreference -ne 'SilentlyContinue') { Write-Debug "Region: $($meta.region) (from $($meta.regionSource))." }
+    if ($VerbosePreference -ne 'SilentlyContinue') {
+        $requestId = if ($meta.PSObject.Properties['requestId']) { $meta.requestId } else { 'none' }
+        Write-Verbose "$($Operation.Name) answered by $($meta.endpoint) in region $($meta.region): HTTP $($meta.status), request id $requestId."
+    }
+
+    $response = ConvertFrom-BridgeValue -Value $reply.response
+    Add-HistoryResponse -Entry $History -Response $response
+
+    if ($null -ne $selectParameter) {
+        if ($Bound.ContainsKey($selectParameter)) {
+            $Cmdlet.WriteObject($Bound[$selectParameter], $true)
+            if ($null -ne $History) { $History.EmittedObjectsCount++ }
+        }
+        return
+    }
+    if ($null -eq $reply.path) {
+        $Cmdlet.WriteObject($response)
+        if ($null -ne $History) { $History.EmittedObjectsCount++ }
+        return
+    }
+    foreach ($item in (Select-ResponsePath -Response $response -Path $reply.path)) {
+        $Cmdlet.WriteObject($item)
+        if ($null -ne $History) { $History.EmittedObjectsCount++ }
+    }
+}

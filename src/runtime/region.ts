@@ -1,0 +1,84 @@
+// The part of the region chain that needs the shared config files. PowerShell settles
+// -Region and $StoredAWSRegion itself; otherwise the bridge looks at the default
+// profile (in -ProfileLocation, or the usual config and credentials files, read with the
+// SDK's own loader), then at the AWS_REGION value PowerShell sent. AWS_DEFAULT_REGION is
+// not read, as in AWS Tools for PowerShell.
+import { statSync } from "node:fs";
+import { loadSharedConfigFiles } from "@smithy/core/config";
+import { InputError } from "./input.js";
+
+export const NO_REGION_MESSAGE = "No region specified or obtained from persisted/shell defaults.";
+export const REGION_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/;
+
+/** No region anywhere in the chain. */
+export class RegionError extends Error {}
+
+export interface RegionInput {
+  /** -Region, $StoredAWSRegion or ClientConfig.RegionEndpoint, already checked by PowerShell. */
+  region?: string | null;
+  regionSource?: string | null;
+  profileLocation?: string | null;
+  /** $env:AWS_REGION in the PowerShell session (the bridge's own environment may be older). */
+  envRegion?: string | null;
+}
+
+export interface ResolvedRegion {
+  region: string;
+  source: string;
+}
+
+interface CachedProfileRegion {
+  stamp: string;
+  region: string | undefined;
+}
+const cache = new Map<string, CachedProfileRegion>();
+
+function fileStamp(path: string | undefined): string {
+  if (!path) return "-";
+  try {
+    const s = statSync(path);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return "missing";
+  }
+}
+
+/** The default profile's region, re-read only when the files change. */
+async function defaultProfileRegion(profileLocation: string | undefined): Promise<{ region?: string; where: string }> {
+  const configPath = profileLocation ?? process.env.AWS_CONFIG_FILE;
+  const credentialsPath = profileLocation ?? process.env.AWS_SHARED_CREDENTIALS_FILE;
+  const where = profileLocation ?? "the shared config and credentials files";
+  const key = `${configPath ?? "~config"}\u0000${credentialsPath ?? "~credentials"}`;
+  const stamp = `${fileStamp(configPath ?? defaultPath("config"))}|${fileStamp(credentialsPath ?? defaultPath("credentials"))}`;
+  const cached = cache.get(key);
+  if (cached?.stamp === stamp) return { region: cached.region, where };
+
+  const init: { ignoreCache: boolean; filepath?: string; configFilepath?: string } = { ignoreCache: true };
+  if (credentialsPath) init.filepath = credentialsPath;
+  if (configPath) init.configFilepath = configPath;
+  const files = await loadSharedConfigFiles(init);
+  const region = files.configFile?.default?.region ?? files.credentialsFile?.default?.region;
+  cache.set(key, { stamp, region });
+  return { region, where };
+}
+
+function defaultPath(file: "config" | "credentials"): string {
+  const home = process.env.HOME ?? process.env.USERPROFILE ?? "";
+  return `${home}/.aws/${file}`;
+}
+
+export async function resolveRegion(input: RegionInput): Promise<ResolvedRegion> {
+  if (input.region) return { region: input.region, source: input.regionSource ?? "-Region" };
+
+  const profile = await defaultProfileRegion(input.profileLocation ?? undefined);
+  if (profile.region) return checked(profile.region, `the default profile in ${profile.where}`);
+  if (input.envRegion) return checked(input.envRegion, "the AWS_REGION environment variable");
+  throw new RegionError(NO_REGION_MESSAGE);
+}
+
+function checked(region: string, source: string): ResolvedRegion {
+  if (!REGION_PATTERN.test(region)) {
+    throw new InputError("Region", `'${region}' (from ${source}) is not a region name. A region name is a system name such as us-east-1, eu-west-2 or ap-southeast-1.`);
+  }
+  return { region, source };
+}
