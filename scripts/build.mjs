@@ -2,7 +2,7 @@
 // the generated manifest and root module, the PowerShell runtime, and the bridge with
 // the AWS SDK bundled into one file, so the folder works anywhere `node` >= 20 is on PATH.
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
@@ -15,7 +15,7 @@ const outDir = join(root, "dist", moduleName);
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
-for (const file of readdirSync(generatedPs)) copyFileSync(join(generatedPs, file), join(outDir, file));
+cpSync(generatedPs, outDir, { recursive: true });
 const runtimeDir = join(root, "src", "powershell", "Runtime");
 mkdirSync(join(outDir, "Runtime"));
 for (const file of readdirSync(runtimeDir)) copyFileSync(join(runtimeDir, file), join(outDir, "Runtime", file));

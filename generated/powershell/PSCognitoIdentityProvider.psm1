@@ -75,76 +75,7 @@ $script:OperationsByCmdlet = @{}
 foreach ($operation in $script:Operations.Values) { $script:OperationsByCmdlet[$operation.Cmdlet] = $operation }
 
 function Get-CGIPUserAttributeVerificationCode {
-    <#
-    .SYNOPSIS
-    Sends a verification code for one attribute of the signed-in user (Cognito
-    GetUserAttributeVerificationCode).
-
-    .DESCRIPTION
-    Asks Amazon Cognito to send the signed-in user a code that proves they control an
-    attribute such as email or phone_number. The user returns the code with a
-    VerifyUserAttribute request. The request is authorised by the user's access token alone
-    (it needs the aws.cognito.signin.user.admin scope), so no AWS credentials are looked up
-    or sent. Cognito may send an SMS message; SMS delivery depends on the user pool's
-    messaging configuration.
-
-    Calls the Amazon Cognito Identity Provider GetUserAttributeVerificationCode operation
-    through the AWS SDK for JavaScript.
-
-    .PARAMETER AccessToken
-    A current (unexpired) access token of the user who is to receive the code.
-
-    .PARAMETER AttributeName
-    The name of the user attribute to verify, for example email or phone_number.
-
-    .PARAMETER ClientMetadata
-    Key-value pairs (strings only) passed to the custom message Lambda trigger of the user
-    pool, if it has one. Cognito neither stores, validates nor encrypts them, so keep
-    secrets out of it.
-
-    .PARAMETER Select
-    What the cmdlet writes. The default, 'CodeDeliveryDetails', is that property of the
-    response. '*' writes the whole response
-    (Amazon.CognitoIdentityProvider.Model.GetUserAttributeVerificationCodeResponse); a
-    property name or dotted path such as 'CodeDeliveryDetails.Destination' writes that part
-    of it; '^ParameterName' writes the value given to that parameter instead, which helps
-    pass input down a pipeline.
-
-    .PARAMETER ClientConfig
-    Client settings, as a hashtable: ServiceURL (an endpoint URL), RegionEndpoint (a region
-    name), MaxErrorRetry (retries after the first attempt) and Timeout (a TimeSpan, or
-    milliseconds).
-
-    .PARAMETER EndpointUrl
-    The endpoint to send the request to, instead of the region's standard endpoint. Meant
-    for emulators and private endpoints; normal use needs only -Region.
-
-    .PARAMETER Region
-    The system name of the AWS region to call, such as us-east-1. Without it the cmdlet uses
-    $StoredAWSRegion (Set-DefaultAWSRegion), then the AWS_REGION environment variable.
-
-    .PARAMETER ProfileLocation
-    The path of a shared credentials or config file (ini format) to read the default
-    profile's region from. A full path is safest, as the current folder can change during a
-    script.
-
-    .EXAMPLE
-    Get-CGIPUserAttributeVerificationCode -AccessToken $token -AttributeName email -Region us-east-1
-
-    Returns a CodeDeliveryDetailsType that says where Cognito sent the code.
-
-    .EXAMPLE
-    $response = Get-CGIPUserAttributeVerificationCode -AccessToken $token -AttributeName email -Select '*'
-    $response.ResponseMetadata.RequestId
-
-    Returns the whole GetUserAttributeVerificationCodeResponse, including the request id.
-
-    .OUTPUTS
-    Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType
-
-    .LINK
-    https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAttributeVerificationCode.html
-    #>
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType')]
     param(
@@ -176,12 +107,12 @@ function Get-CGIPUserAttributeVerificationCode {
         [string]
         $EndpointUrl,
 
-        [Parameter(Position = 211, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
         [Alias('RegionToCall')]
         [object]
         $Region,
 
-        [Parameter(Position = 212, ValueFromPipelineByPropertyName = $true)]
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
         [Alias('AWSProfilesLocation', 'ProfilesLocation')]
         [string]
         $ProfileLocation

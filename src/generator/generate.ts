@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, mkdirSync, writeFileSync, rmSync, statSync }
 import { dirname, join, relative } from "node:path";
 import type { LoadedSpecs } from "../spec/types.js";
 import { emitFormats } from "./formats.js";
+import { emitHelp, helpFileName } from "./help.js";
 import { emitManifest, emitRootModule, formatFileName } from "./powershell.js";
 import { emitHandler, emitIndex, handlerFileName } from "./typescript.js";
 
@@ -18,6 +19,7 @@ export function generate(specs: LoadedSpecs): GeneratedFiles {
   files.set(`powershell/${name}.psm1`, emitRootModule(specs));
   files.set(`powershell/${name}.psd1`, emitManifest(specs));
   files.set(`powershell/${formatFileName(specs)}`, emitFormats(specs));
+  files.set(`powershell/${helpFileName(specs)}`, emitHelp(specs));
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

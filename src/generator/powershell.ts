@@ -3,7 +3,7 @@
 import { selectPaths } from "../runtime/shapes.js";
 import type { LoadedCmdlet, LoadedSpecs, ParameterSpec, ParameterType } from "../spec/types.js";
 import { knownRegions } from "./regions.js";
-import { helpText, psString, wrap } from "./text.js";
+import { psString } from "./text.js";
 
 /** The hand-written runtime (src/powershell/Runtime), in the order it must load. */
 export const RUNTIME_FILES = ["Errors.ps1", "Bridge.ps1", "Region.ps1", "ClientConfig.ps1", "History.ps1", "Operation.ps1", "Completion.ps1"];
@@ -25,7 +25,7 @@ const PS_TYPES: Record<ParameterType, string> = {
   stringMap: "hashtable",
 };
 
-interface EmittedParameter {
+export interface EmittedParameter {
   name: string;
   psType: string;
   mandatory?: boolean;
@@ -75,17 +75,20 @@ function sharedParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet): EmittedPara
       psType: "object",
       byValue: true,
       byPropertyName: true,
-      position: 211,
+      // Help shows positions counting from 1: 211 and 212, as on the AWS Tools reference page.
+      position: 210,
       aliases: ["RegionToCall"],
       help:
         "The system name of the AWS region to call, such as us-east-1. Without it the cmdlet uses " +
-        "$StoredAWSRegion (Set-DefaultAWSRegion), then the AWS_REGION environment variable.",
+        "$StoredAWSRegion (Set-DefaultAWSRegion), then the region of the default profile in -ProfileLocation " +
+        "or the shared config and credentials files, then the AWS_REGION environment variable. When -Region " +
+        "is given, -ProfileLocation is not read.",
     },
     {
       name: "ProfileLocation",
       psType: "string",
       byPropertyName: true,
-      position: 212,
+      position: 211,
       aliases: ["AWSProfilesLocation", "ProfilesLocation"],
       help:
         "The path of a shared credentials or config file (ini format) to read the default profile's " +
@@ -116,6 +119,11 @@ function operationParameter(p: ParameterSpec): EmittedParameter {
   return out;
 }
 
+/** A cmdlet's parameters in declaration order: its own, then those every cmdlet has. */
+export function cmdletParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet): EmittedParameter[] {
+  return [...cmdlet.spec.parameters.map(operationParameter), ...sharedParameters(specs, cmdlet)];
+}
+
 function emitParameter(p: EmittedParameter): string[] {
   const args: string[] = [];
   if (p.mandatory) args.push("Mandatory = $true");
@@ -133,20 +141,12 @@ function emitParameter(p: EmittedParameter): string[] {
 function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
   const { spec } = cmdlet;
   const ns = specs.service.typeNamespace;
-  const defaultOutput = spec.select === "*" ? spec.output.type : outputTypeOf(cmdlet);
-  const parameters = [...spec.parameters.map(operationParameter), ...sharedParameters(specs, cmdlet)];
+  const defaultOutput = defaultOutputType(cmdlet);
+  const parameters = cmdletParameters(specs, cmdlet);
 
-  const help: string[] = ["    <#", "    .SYNOPSIS", ...wrap(helpText(spec.synopsis), "    "), "", "    .DESCRIPTION"];
-  help.push(...wrap(helpText(spec.description), "    "));
-  help.push("", ...wrap(`Calls the ${specs.service.displayName} ${spec.operation} operation through the AWS SDK for JavaScript.`, "    "));
-  for (const p of parameters) help.push("", `    .PARAMETER ${p.name}`, ...wrap(helpText(p.help), "    "));
-  for (const example of spec.examples ?? []) {
-    help.push("", "    .EXAMPLE", ...example.code.split("\n").map((l) => `    ${helpText(l)}`));
-    if (example.remarks) help.push("", ...wrap(helpText(example.remarks), "    "));
-  }
-  help.push("", "    .OUTPUTS", `    ${defaultOutput ? `${ns}.${defaultOutput}` : "None"}`);
-  help.push("", "    .LINK", `    https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_${spec.operation}.html`, "    #>");
-
+  // Help lives in MAML (en-US/<Module>-help.xml, see help.ts), which, unlike
+  // comment-based help, shows parameter aliases.
+  const help = [`    # .EXTERNALHELP ${specs.service.module.name}-help.xml`];
   const lines = [`function ${cmdlet.name} {`, ...help, "    [CmdletBinding()]"];
   if (defaultOutput) lines.push(`    [OutputType(${psString(`${ns}.${defaultOutput}`)})]`);
   lines.push("    param(");
@@ -173,8 +173,9 @@ function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
   return lines;
 }
 
-/** The type of what the cmdlet writes by default: the shape at the -Select path. */
-function outputTypeOf(cmdlet: LoadedCmdlet): string | undefined {
+/** The shape the cmdlet writes by default: the response, or the shape at the -Select path. */
+export function defaultOutputType(cmdlet: LoadedCmdlet): string | undefined {
+  if (cmdlet.spec.select === "*") return cmdlet.spec.output.type;
   let type = cmdlet.spec.output.type;
   for (const segment of cmdlet.spec.select.split(".")) {
     const members = cmdlet.spec.output.shapes[type];

@@ -9,7 +9,8 @@ export function clientConfig(options: ClientOptions): Record<string, unknown> {
   if (options.useFipsEndpoint !== undefined) config.useFipsEndpoint = options.useFipsEndpoint;
   if (options.useDualstackEndpoint !== undefined) config.useDualstackEndpoint = options.useDualstackEndpoint;
   if (options.timeoutMs !== undefined) {
-    config.requestHandler = { requestTimeout: options.timeoutMs, connectionTimeout: options.timeoutMs };
+    // throwOnRequestTimeout: without it the handler only logs a warning and keeps waiting.
+    config.requestHandler = { requestTimeout: options.timeoutMs, connectionTimeout: options.timeoutMs, throwOnRequestTimeout: true };
   }
   return config;
 }

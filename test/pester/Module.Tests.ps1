@@ -22,8 +22,8 @@ Describe 'Parameters of Get-CGIPUserAttributeVerificationCode' {
         @{ Name = 'Select'; Type = [string]; Mandatory = $false; ByValue = $false; ByName = $true; Position = [int]::MinValue; Aliases = @() }
         @{ Name = 'ClientConfig'; Type = [hashtable]; Mandatory = $false; ByValue = $false; ByName = $true; Position = [int]::MinValue; Aliases = @() }
         @{ Name = 'EndpointUrl'; Type = [string]; Mandatory = $false; ByValue = $false; ByName = $true; Position = [int]::MinValue; Aliases = @() }
-        @{ Name = 'Region'; Type = [object]; Mandatory = $false; ByValue = $true; ByName = $true; Position = 211; Aliases = @('RegionToCall') }
-        @{ Name = 'ProfileLocation'; Type = [string]; Mandatory = $false; ByValue = $false; ByName = $true; Position = 212; Aliases = @('AWSProfilesLocation', 'ProfilesLocation') }
+        @{ Name = 'Region'; Type = [object]; Mandatory = $false; ByValue = $true; ByName = $true; Position = 210; Aliases = @('RegionToCall') }
+        @{ Name = 'ProfileLocation'; Type = [string]; Mandatory = $false; ByValue = $false; ByName = $true; Position = 211; Aliases = @('AWSProfilesLocation', 'ProfilesLocation') }
     ) {
         $parameter = $Command.Parameters[$Name]
         $parameter | Should -Not -BeNullOrEmpty
@@ -51,7 +51,7 @@ Describe 'Parameters of Get-CGIPUserAttributeVerificationCode' {
         $Command.OutputType.Name | Should -Be 'Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType'
     }
 
-    It 'has comment-based help with examples' {
+    It 'has help with examples' {
         $help = Get-Help Get-CGIPUserAttributeVerificationCode -Full
         $help.Synopsis | Should -BeLike '*verification code*'
         @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2

@@ -6,8 +6,8 @@
 //   "empty"                   a success with no CodeDeliveryDetails
 //   "hang"                    no answer at all (the connection stays open)
 //   anything else             a success delivering to the requested attribute
-// GET /__requests returns every request received (headers, body, and the request id
-// answered), for assertions.
+// GET /__requests returns every request received (headers, body, the request id
+// answered, and whether the client gave up before an answer), for assertions.
 // Used in-process by vitest and as a child process (`node responder.mjs`) by Pester,
 // which reads {"port":N,"pid":N} from its first line of output.
 import { createServer } from "node:http";
@@ -53,7 +53,12 @@ export function startResponder({ port = 0 } = {}) {
         body = {};
       }
       const requestId = randomUUID();
-      requests.push({ method: req.method, url: req.url, headers: req.headers, body, requestId });
+      const record = { method: req.method, url: req.url, headers: req.headers, body, requestId, aborted: false };
+      requests.push(record);
+      // A client that gives up (a timeout, a cancelled call) closes the connection unanswered.
+      res.on("close", () => {
+        if (!res.writableFinished) record.aborted = true;
+      });
       const send = (status, payload, extra = {}) => {
         const data = JSON.stringify(payload);
         res.writeHead(status, {

@@ -49,7 +49,7 @@ describe("generate()", () => {
   it("writes one advanced function per cmdlet, with the AWS Tools parameter attributes", () => {
     const psm1 = generate(specs).get("powershell/PSCognitoIdentityProvider.psm1")!;
     expect(psm1.match(/^function /gm)).toHaveLength(specs.cmdlets.length);
-    expect(psm1).toContain("[Parameter(Position = 211, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]\n        [Alias('RegionToCall')]");
+    expect(psm1).toContain("[Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]\n        [Alias('RegionToCall')]");
     expect(psm1).toContain("[Alias('AWSProfilesLocation', 'ProfilesLocation')]");
     expect(psm1).toContain("$Select = 'CodeDeliveryDetails'");
   });

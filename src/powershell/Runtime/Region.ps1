@@ -56,13 +56,6 @@ function New-RegionObject {
     }
 }
 
-# Runs Set-Variable/Remove-Variable in the caller's session state, so -Scope Local and
-# Script mean the caller's scopes, not this module's.
-function Invoke-InCallerScope {
-    param([System.Management.Automation.PSCmdlet] $Cmdlet, [scriptblock] $Action, [object[]] $Arguments)
-    $Cmdlet.SessionState.InvokeCommand.InvokeScript($Cmdlet.SessionState, $Action, $Arguments) | Out-Null
-}
-
 function Set-DefaultAWSRegion {
     <#
     .SYNOPSIS
@@ -76,35 +69,33 @@ function Set-DefaultAWSRegion {
     The system name of a region, such as us-east-1, or an object with a Region property.
 
     .PARAMETER Scope
-    The scope of the $StoredAWSRegion variable: Global (the default), Script, Local or Private.
+    The scope of the $StoredAWSRegion variable: Global (the default), Local (the caller's
+    current scope) or Private (the caller's current scope, not seen by its children).
 
     .EXAMPLE
     Set-DefaultAWSRegion -Region eu-west-1
 
     .EXAMPLE
-    Set-DefaultAWSRegion us-east-1 -Scope Script
+    Set-DefaultAWSRegion us-east-1 -Scope Local
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
         [object] $Region,
 
-        [ValidateSet('Global', 'Script', 'Local', 'Private')]
+        [ValidateSet('Global', 'Local', 'Private')]
         [string] $Scope = 'Global'
     )
     process {
         $name = ConvertTo-RegionName $Region
         Assert-RegionName -Cmdlet $PSCmdlet -Region $name -Source '-Region'
-        $setter = {
-            param($value, $scope)
-            switch ($scope) {
-                'Global' { Set-Variable -Name StoredAWSRegion -Value $value -Scope Global }
-                'Script' { Set-Variable -Name StoredAWSRegion -Value $value -Scope Script }
-                'Private' { Set-Variable -Name StoredAWSRegion -Value $value -Scope 1 -Option Private }
-                default { Set-Variable -Name StoredAWSRegion -Value $value -Scope 1 }
-            }
+        # $PSCmdlet.SessionState is the caller's: Local and Private mean the caller's
+        # current scope, not this module's.
+        switch ($Scope) {
+            'Global' { Set-Variable -Name StoredAWSRegion -Value $name -Scope Global }
+            'Private' { $PSCmdlet.SessionState.PSVariable.Set([System.Management.Automation.PSVariable]::new('StoredAWSRegion', $name, 'Private')) }
+            default { $PSCmdlet.SessionState.PSVariable.Set('StoredAWSRegion', $name) }
         }
-        Invoke-InCallerScope -Cmdlet $PSCmdlet -Action $setter -Arguments @($name, $Scope)
     }
 }
 
@@ -136,23 +127,20 @@ function Clear-DefaultAWSRegion {
     Removes the shell's default region ($StoredAWSRegion).
 
     .PARAMETER Scope
-    The scope to remove $StoredAWSRegion from: Global (the default), Script, Local or Private.
+    The scope to remove $StoredAWSRegion from: Global (the default), or Local / Private
+    (the caller's current scope).
 
     .EXAMPLE
     Clear-DefaultAWSRegion
 
     .EXAMPLE
-    Clear-DefaultAWSRegion -Scope Script
+    Clear-DefaultAWSRegion -Scope Local
     #>
     [CmdletBinding()]
     param(
-        [ValidateSet('Global', 'Script', 'Local', 'Private')]
+        [ValidateSet('Global', 'Local', 'Private')]
         [string] $Scope = 'Global'
     )
-    $remover = {
-        param($scope)
-        $target = if ($scope -in 'Global', 'Script') { $scope } else { 1 }
-        Remove-Variable -Name StoredAWSRegion -Scope $target -ErrorAction Ignore
-    }
-    Invoke-InCallerScope -Cmdlet $PSCmdlet -Action $remover -Arguments @($Scope)
+    if ($Scope -eq 'Global') { Remove-Variable -Name StoredAWSRegion -Scope Global -ErrorAction Ignore }
+    else { $PSCmdlet.SessionState.PSVariable.Remove('StoredAWSRegion') }
 }
