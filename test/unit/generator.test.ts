@@ -1,11 +1,12 @@
 // The generator: deterministic output, generated/ in step with specs/, and a check
 // command that fails when it is not.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { compareGenerated, generate } from "../../src/generator/generate.js";
+import { RUNTIME_FILES, SHARED_COMMANDS } from "../../src/generator/powershell.js";
 import { loadSpecs } from "../../src/spec/loader.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -40,10 +41,31 @@ describe("generate()", () => {
 
   it("writes a manifest with explicit exports and no wildcards", () => {
     const manifest = generate(specs).get("powershell/PSCognitoIdentityProvider.psd1")!;
-    expect(manifest).toMatch(/FunctionsToExport\s+= @\(\s+'Get-CGIPUserAttributeVerificationCode'\s+\)/);
+    const exported = /FunctionsToExport\s+= @\(([^)]*)\)/.exec(manifest)![1]!.match(/'[^']+'/g);
+    expect(exported).toEqual([
+      "'Clear-DefaultAWSRegion'",
+      "'Get-CGIPUserAttributeVerificationCode'",
+      "'Get-DefaultAWSRegion'",
+      "'Set-AWSHistoryConfiguration'",
+      "'Set-DefaultAWSRegion'",
+    ]);
     expect(manifest).toMatch(/CmdletsToExport\s+= @\(\)/);
     expect(manifest).toMatch(/VariablesToExport\s+= @\(\)/);
     expect(manifest).not.toContain("*");
+    expect(manifest).toContain("FormatsToProcess     = @('PSCognitoIdentityProvider.Format.ps1xml')");
+  });
+
+  it("exports the runtime's shell commands, and only functions the runtime defines", () => {
+    const runtime = RUNTIME_FILES.map((f) => readFileSync(join(root, "src", "powershell", "Runtime", f), "utf8")).join("\n");
+    for (const command of SHARED_COMMANDS) expect(runtime).toMatch(new RegExp(`^function ${command} \\{`, "m"));
+    expect(readdirSync(join(root, "src", "powershell", "Runtime")).sort()).toEqual([...RUNTIME_FILES].sort());
+  });
+
+  it("writes MAML help with aliases and 1-based positions", () => {
+    const help = generate(specs).get("powershell/en-US/PSCognitoIdentityProvider-help.xml")!;
+    expect(help).toContain('pipelineInput="True (ByValue, ByPropertyName)" position="211" aliases="RegionToCall"');
+    expect(help).toContain('position="212" aliases="AWSProfilesLocation, ProfilesLocation"');
+    expect(help).toContain("<maml:name>Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType</maml:name>");
   });
 
   it("writes one advanced function per cmdlet, with the AWS Tools parameter attributes", () => {
