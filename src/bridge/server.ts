@@ -3,7 +3,7 @@
 // anything else that writes to it (the SDK, a handler, console.log) is sent to stderr.
 import { createInterface } from "node:readline";
 import { Executor } from "../runtime/executor.js";
-import { PROTOCOL_VERSION, type CallRequest, type CancelRequest, type Reply } from "../runtime/protocol.js";
+import { PROTOCOL_VERSION, type CallRequest, type CancelRequest, type Reply, type RequestId } from "../runtime/protocol.js";
 import type { ServiceBinding } from "../runtime/service.js";
 
 type Write = (chunk: string) => boolean;
@@ -19,7 +19,7 @@ export function claimStdout(): Write {
 
 export function runBridge(binding: ServiceBinding, write: Write): void {
   const executor = new Executor(binding);
-  const inFlight = new Map<number, AbortController>();
+  const inFlight = new Map<RequestId, AbortController>();
   const send = (message: object) => write(`${JSON.stringify(message)}\n`);
 
   send({ hello: { protocol: PROTOCOL_VERSION, node: process.versions.node, pid: process.pid } });
@@ -36,8 +36,10 @@ export function runBridge(binding: ServiceBinding, write: Write): void {
     try {
       message = JSON.parse(line) as CallRequest | CancelRequest;
     } catch {
-      const id = /"id"\s*:\s*(\d+)/.exec(line)?.[1];
-      send({ id: id ? Number(id) : null, ok: false, error: { kind: "protocol", message: "The bridge received a request it could not parse." } });
+      // Answer under the request's id when it can still be read, so its caller is not left waiting.
+      const match = /^\s*\{\s*"id"\s*:\s*(?:"([^"\\]*)"|(\d+))/.exec(line);
+      const id = match ? (match[1] ?? Number(match[2])) : null;
+      send({ id, ok: false, error: { kind: "protocol", message: "The bridge received a request it could not parse." } });
       return;
     }
     if ("cancel" in message) {

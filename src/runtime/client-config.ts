@@ -1,6 +1,8 @@
 // The SDK client configuration for one set of call options.
 import type { ClientOptions } from "./service.js";
 
+export const DEFAULT_TIMEOUT_MS = 100_000;
+
 export function clientConfig(options: ClientOptions): Record<string, unknown> {
   const config: Record<string, unknown> = { region: options.region };
   if (options.endpoint) config.endpoint = options.endpoint;
@@ -8,9 +10,10 @@ export function clientConfig(options: ClientOptions): Record<string, unknown> {
   if (options.retryMode !== undefined) config.retryMode = options.retryMode;
   if (options.useFipsEndpoint !== undefined) config.useFipsEndpoint = options.useFipsEndpoint;
   if (options.useDualstackEndpoint !== undefined) config.useDualstackEndpoint = options.useDualstackEndpoint;
-  if (options.timeoutMs !== undefined) {
-    // throwOnRequestTimeout: without it the handler only logs a warning and keeps waiting.
-    config.requestHandler = { requestTimeout: options.timeoutMs, connectionTimeout: options.timeoutMs, throwOnRequestTimeout: true };
-  }
+  // A request with no answer fails after the timeout (100 s by default, as in the AWS SDK
+  // for .NET) rather than hanging. throwOnRequestTimeout: without it the handler only
+  // logs a warning and keeps waiting.
+  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  config.requestHandler = { requestTimeout: timeout, connectionTimeout: timeout, throwOnRequestTimeout: true };
   return config;
 }

@@ -9,8 +9,11 @@ export interface HelloMessage {
 }
 
 /** PowerShell -> bridge: call one operation. */
+/** Request ids are opaque to the bridge: PowerShell sends strings unique across runspaces. */
+export type RequestId = string | number;
+
 export interface CallRequest {
-  id: number;
+  id: RequestId;
   op: string;
   /** Bound cmdlet parameters that map to the operation's input (by parameter name). */
   params: Record<string, unknown>;
@@ -28,8 +31,8 @@ export interface CallRequest {
 
 /** PowerShell -> bridge: abandon request `cancel` (Ctrl+C). */
 export interface CancelRequest {
-  id: number;
-  cancel: number;
+  id: RequestId;
+  cancel: RequestId;
 }
 
 /** -ClientConfig, translated by PowerShell into the JavaScript SDK's terms. */
@@ -64,7 +67,7 @@ export interface ErrorPayload {
 }
 
 export interface SuccessReply {
-  id: number;
+  id: RequestId;
   ok: true;
   /** The whole response, as AWS Tools' XxxResponse object. Objects carry their type name in "@t". */
   response: Record<string, unknown>;
@@ -74,7 +77,7 @@ export interface SuccessReply {
 }
 
 export interface ErrorReply {
-  id: number;
+  id: RequestId;
   ok: false;
   error: ErrorPayload;
 }

@@ -3,7 +3,7 @@
 // profile (in -ProfileLocation, or the usual config and credentials files, read with the
 // SDK's own loader), then at the AWS_REGION value PowerShell sent. AWS_DEFAULT_REGION is
 // not read, as in AWS Tools for PowerShell.
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { loadSharedConfigFiles } from "@smithy/core/config";
 import { InputError } from "./input.js";
 
@@ -70,6 +70,9 @@ function defaultPath(file: "config" | "credentials"): string {
 export async function resolveRegion(input: RegionInput): Promise<ResolvedRegion> {
   if (input.region) return { region: input.region, source: input.regionSource ?? "-Region" };
 
+  if (input.profileLocation && !existsSync(input.profileLocation)) {
+    throw new InputError("ProfileLocation", `-ProfileLocation '${input.profileLocation}' does not exist.`);
+  }
   const profile = await defaultProfileRegion(input.profileLocation ?? undefined);
   if (profile.region) return checked(profile.region, `the default profile in ${profile.where}`);
   if (input.envRegion) return checked(input.envRegion, "the AWS_REGION environment variable");

@@ -85,7 +85,7 @@ function Get-EmulatorVerificationCode {
 function Get-BridgeProcessId {
     $module = Get-Module $script:ModuleName
     if (-not $module) { return $null }
-    & $module { if ($script:Bridge -and -not $script:Bridge.Process.HasExited) { $script:Bridge.Process.Id } }
+    & $module { $process = $script:Shared.Process; if ($process -and -not $process.HasExited) { $process.Id } }
 }
 
 # A port nothing listens on (bound, read, released).

@@ -1,17 +1,65 @@
-# The Node.js bridge: one long-lived `node bridge.cjs` per session, started on first
-# use, replaced when it died, stopped with the module. Requests and replies are JSON
-# lines on its stdin and stdout; parameter values never leave that stream.
+# The Node.js bridge: one long-lived `node bridge.cjs` per PowerShell process, shared by
+# every runspace that imports the module (ForEach-Object -Parallel, thread jobs), started
+# on first use, replaced when it died or hung, stopped when the last importer removes the
+# module. Requests and replies are JSON lines on its stdin and stdout, matched by id;
+# parameter values never leave that stream.
+#
+# The shared state lives in a Hashtable kept on the AppDomain, holding only .NET objects
+# (no PowerShell classes or script blocks, which belong to one runspace). Writers take
+# WriteLock. Readers take ReadLock, read one line at a time, and file replies meant for
+# other runspaces under their id in Replies.
 
 $script:BridgeScript = Join-Path (Split-Path $PSScriptRoot) 'bridge.cjs'
-$script:Bridge = $null
-$script:NextRequestId = 0
-# How long one call may wait for the bridge's answer before the bridge is presumed hung
-# and replaced. The SDK's own timeouts and retries act well within it.
-$script:BridgeCallTimeout = [TimeSpan]::FromSeconds(120)
-if ($env:PSCGIP_BRIDGE_TIMEOUT_SECONDS) {
-    $script:BridgeCallTimeout = [TimeSpan]::FromSeconds([double] $env:PSCGIP_BRIDGE_TIMEOUT_SECONDS)
-}
 $script:Utf8NoBom = [System.Text.UTF8Encoding]::new($false)
+# Request ids are unique across runspaces: this runspace's module instance, then a counter.
+$script:RequestPrefix = [guid]::NewGuid().ToString('N').Substring(0, 8)
+$script:NextRequestId = 0
+$script:UserKey = "$([runspace]::DefaultRunspace.InstanceId)|$script:RequestPrefix"
+
+function Get-SharedBridge {
+    $key = "PSCognitoIdentityProvider.Bridge|$script:BridgeScript"
+    $domain = [AppDomain]::CurrentDomain
+    [System.Threading.Monitor]::Enter($domain)
+    try {
+        $shared = $domain.GetData($key)
+        if ($null -eq $shared) {
+            $shared = [hashtable]::Synchronized(@{
+                    Process     = $null
+                    Input       = $null
+                    Output      = $null
+                    PendingRead = $null
+                    WriteLock   = [object]::new()
+                    ReadLock    = [object]::new()
+                    StartLock   = [object]::new()
+                    Replies     = [System.Collections.Concurrent.ConcurrentDictionary[string, string]]::new()
+                    Abandoned   = [System.Collections.Concurrent.ConcurrentDictionary[string, bool]]::new()
+                    # Importers: "<runspace id>|<module instance>", so removal can tell who is left.
+                    Users       = [System.Collections.Concurrent.ConcurrentDictionary[string, bool]]::new()
+                })
+            $domain.SetData($key, $shared)
+        }
+        $shared.Users[$script:UserKey] = $true
+        $shared
+    }
+    finally { [System.Threading.Monitor]::Exit($domain) }
+}
+
+$script:Shared = Get-SharedBridge
+
+# The running bridge process, started (or restarted) when needed.
+function Get-BridgeProcess {
+    param([System.Management.Automation.PSCmdlet] $Cmdlet)
+    $shared = $script:Shared
+    $process = $shared.Process
+    if ($null -ne $process -and -not $process.HasExited) { return $process }
+    [System.Threading.Monitor]::Enter($shared.StartLock)
+    try {
+        if ($null -ne $shared.Process -and -not $shared.Process.HasExited) { return $shared.Process }
+        if ($null -ne $shared.Process) { Stop-Bridge -Reason 'it had exited' }
+        Start-Bridge -Cmdlet $Cmdlet
+    }
+    finally { [System.Threading.Monitor]::Exit($shared.StartLock) }
+}
 
 function Start-Bridge {
     param([System.Management.Automation.PSCmdlet] $Cmdlet)
@@ -41,130 +89,191 @@ function Start-Bridge {
     $process.BeginErrorReadLine()
     $process.StandardInput.AutoFlush = $true
 
-    $bridge = [pscustomobject]@{
-        Process     = $process
-        Input       = $process.StandardInput
-        Output      = $process.StandardOutput
-        PendingRead = $null
-    }
-    $script:Bridge = $bridge
+    $shared = $script:Shared
+    $shared.Replies.Clear()
+    $shared.Abandoned.Clear()
+    $shared.PendingRead = $null
+    $shared.Output = $process.StandardOutput
+    $shared.Input = $process.StandardInput
+    $shared.Process = $process
 
-    $hello = Receive-BridgeLine -Bridge $bridge -Timeout ([TimeSpan]::FromSeconds(60))
-    if ($hello -is [string] -and $hello.StartsWith('{"hello"')) {
+    # The first protocol line is a hello (or, from an old Node.js, a fatal message).
+    # Anything before it is not ours: a preloaded script writing to stdout, say.
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    $hello = $null
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $line = Receive-BridgeLine -Timeout ($deadline - [DateTime]::UtcNow)
+        if ($line -isnot [string]) { break }
+        if ($line.StartsWith('{"hello"') -or $line.StartsWith('{"fatal"')) { $hello = $line; break }
+        Write-Debug "Bridge output that is not a protocol message: $line"
+    }
+    if ($null -ne $hello -and $hello.StartsWith('{"hello"')) {
         Write-Debug "Started the Node.js bridge (pid $($process.Id), $nodePath)."
-        return $bridge
+        return $process
     }
 
     # It did not start: say why as precisely as we can.
-    $reason = if ($hello -is [string] -and $hello.StartsWith('{"fatal"')) {
+    $reason = if ($null -ne $hello) {
         (ConvertFrom-Json -InputObject $hello).fatal.message
-    }
-    elseif ($hello -is [string]) {
-        'it wrote an unexpected first line'
     }
     else {
         $version = try { (& $nodePath --version 2>$null) -join '' } catch { 'unknown' }
         "it exited or gave no answer (Node.js $version at $nodePath; this module needs Node.js 20 or later)"
     }
-    Stop-Bridge
+    Stop-Bridge -Reason 'it did not start'
     Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'BridgeStartFailed' -Message "The Node.js bridge could not start: $reason"
 }
 
 function Stop-Bridge {
-    $bridge = $script:Bridge
-    $script:Bridge = $null
-    if ($null -eq $bridge) { return }
+    param([string] $Reason)
+    $shared = $script:Shared
+    $process = $shared.Process
+    $shared.Process = $null
+    $shared.PendingRead = $null
+    if ($null -eq $process) { return }
+    Write-Debug "Stopping the Node.js bridge (pid $($process.Id)): $Reason."
     try {
         # Closing stdin is the bridge's signal to exit; kill it only if it does not.
-        $bridge.Input.Close()
-        if (-not $bridge.Process.WaitForExit(2000)) { $bridge.Process.Kill($true) }
+        $shared.Input.Close()
+        if (-not $process.WaitForExit(2000)) { $process.Kill($true) }
     }
     catch {
         Write-Debug "Stopping the bridge: $($_.Exception.Message)"
     }
     finally {
-        $bridge.Process.Dispose()
+        $process.Dispose()
     }
 }
 
-# Waits for the next line from the bridge. Returns the line, $null when the bridge
-# closed its output, or $false on timeout. Waits in short slices so that Ctrl+C can stop
-# the pipeline; a read left unfinished is kept for the next call (a StreamReader allows
-# only one read at a time).
+# Waits for the next line from the bridge (the caller holds ReadLock, or is starting
+# the bridge). Returns the line, $null when the bridge closed its output, or $false on
+# timeout. Waits in short slices so that Ctrl+C can stop the pipeline; a read left
+# unfinished is kept for the next reader (a StreamReader allows one read at a time).
 function Receive-BridgeLine {
-    param($Bridge, [TimeSpan] $Timeout)
-
-    if ($null -eq $Bridge.PendingRead) { $Bridge.PendingRead = $Bridge.Output.ReadLineAsync() }
-    $task = $Bridge.PendingRead
+    param([TimeSpan] $Timeout)
+    $shared = $script:Shared
+    if ($null -eq $shared.PendingRead) { $shared.PendingRead = $shared.Output.ReadLineAsync() }
+    $task = $shared.PendingRead
     if (-not $task.IsCompleted) {
         $deadline = [DateTime]::UtcNow + $Timeout
         while (-not $task.Wait(100)) {
             if ([DateTime]::UtcNow -ge $deadline) { return $false }
         }
     }
-    $Bridge.PendingRead = $null
-    $task.GetAwaiter().GetResult()
+    $shared.PendingRead = $null
+    try { $task.GetAwaiter().GetResult() } catch { $null }
 }
 
-# Sends one request and returns its reply (a PSCustomObject). Starts the bridge on
-# first use and again after it died between calls.
+function Send-BridgeLine {
+    param([string] $Line)
+    $shared = $script:Shared
+    [System.Threading.Monitor]::Enter($shared.WriteLock)
+    try { $shared.Input.WriteLine($Line) }
+    finally { [System.Threading.Monitor]::Exit($shared.WriteLock) }
+}
+
+# Waits for the reply to request $Id: from Replies, where another runspace's reader
+# may have filed it, or by reading lines itself while it holds ReadLock.
+function Receive-BridgeReply {
+    param([System.Management.Automation.PSCmdlet] $Cmdlet, [string] $Id, [System.Diagnostics.Process] $Process, [TimeSpan] $Timeout)
+    $shared = $script:Shared
+    $deadline = [DateTime]::UtcNow + $Timeout
+    $reply = $null
+    while ($true) {
+        if ($shared.Replies.TryRemove($Id, [ref] $reply)) { return $reply }
+        if (-not [System.Threading.Monitor]::TryEnter($shared.ReadLock, 100)) {
+            if ([DateTime]::UtcNow -ge $deadline) { break }
+            continue
+        }
+        try {
+            if ($shared.Replies.TryRemove($Id, [ref] $reply)) { return $reply }
+            if (-not [object]::ReferenceEquals($shared.Process, $Process)) {
+                Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'BridgeExited' -Message (
+                    "The Node.js bridge (pid $($Process.Id)) was replaced during the call. The next call uses the new one.")
+            }
+            $line = Receive-BridgeLine -Timeout ([TimeSpan]::FromMilliseconds(250))
+            if ($null -eq $line) {
+                $exit = if ($Process.WaitForExit(500)) { "exit code $($Process.ExitCode)" } else { 'still running' }
+                Stop-Bridge -Reason 'it closed its output'
+                Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'BridgeExited' -Message (
+                    "The Node.js bridge (pid $($Process.Id)) stopped during the call ($exit). The next call starts a new one.")
+            }
+            if ($line -is [string]) {
+                $match = [regex]::Match($line, '^\{"id":"([^"]*)"')
+                if (-not $match.Success) { Write-Debug "Bridge output that is not a reply: $line" }
+                elseif ($match.Groups[1].Value -eq $Id) { return $line }
+                elseif (-not $shared.Abandoned.TryRemove($match.Groups[1].Value, [ref] $null)) { $shared.Replies[$match.Groups[1].Value] = $line }
+            }
+        }
+        finally { [System.Threading.Monitor]::Exit($shared.ReadLock) }
+        if ([DateTime]::UtcNow -ge $deadline) { break }
+    }
+    Stop-Bridge -Reason 'it did not answer in time'
+    Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'BridgeTimeout' -Message (
+        "The Node.js bridge did not answer within $([int] $Timeout.TotalSeconds) seconds; it was stopped and the next call starts a new one. " +
+        'Set PSCGIP_BRIDGE_TIMEOUT_SECONDS to wait longer.')
+}
+
+# Sends one request and returns its reply (a PSCustomObject).
 function Invoke-BridgeRequest {
     param(
         [System.Management.Automation.PSCmdlet] $Cmdlet,
-        [System.Collections.IDictionary] $Request
+        [System.Collections.IDictionary] $Request,
+        [TimeSpan] $Timeout
     )
 
-    $bridge = $script:Bridge
-    if ($null -eq $bridge -or $bridge.Process.HasExited) {
-        if ($null -ne $bridge) { Stop-Bridge }
-        $bridge = Start-Bridge -Cmdlet $Cmdlet
-    }
-
-    $id = ++$script:NextRequestId
+    $process = Get-BridgeProcess -Cmdlet $Cmdlet
+    $script:NextRequestId++
+    $id = "$script:RequestPrefix-$script:NextRequestId"
     $Request['id'] = $id
     $json = ConvertTo-Json -InputObject $Request -Compress -Depth 32
     try {
-        $bridge.Input.WriteLine($json)
+        Send-BridgeLine $json
     }
     catch [System.IO.IOException] {
         # The bridge died since the last call and the request never reached it: retry once on a new one.
-        Stop-Bridge
-        $bridge = Start-Bridge -Cmdlet $Cmdlet
-        $bridge.Input.WriteLine($json)
+        $process = Get-BridgeProcess -Cmdlet $Cmdlet
+        Send-BridgeLine $json
     }
 
     $answered = $false
     try {
-        while ($true) {
-            $line = Receive-BridgeLine -Bridge $bridge -Timeout $script:BridgeCallTimeout
-            if ($line -is [bool]) {
-                Stop-Bridge
-                Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'BridgeTimeout' -Message (
-                    "The Node.js bridge did not answer within $($script:BridgeCallTimeout.TotalSeconds) seconds; it was stopped and the next call starts a new one.")
-            }
-            if ($null -eq $line) {
-                $exit = if ($bridge.Process.WaitForExit(500)) { "exit code $($bridge.Process.ExitCode)" } else { 'still running' }
-                $bridgePid = $bridge.Process.Id
-                Stop-Bridge
-                Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'BridgeExited' -Message (
-                    "The Node.js bridge (pid $bridgePid) stopped during the call ($exit). The next call starts a new one.")
-            }
-            $reply = ConvertFrom-Json -InputObject $line -DateKind String
-            # Replies to calls abandoned earlier (Ctrl+C) are skipped.
-            if ($reply.id -eq $id) {
-                $answered = $true
-                return $reply
-            }
-        }
+        $line = Receive-BridgeReply -Cmdlet $Cmdlet -Id $id -Process $process -Timeout $Timeout
+        $answered = $true
+        ConvertFrom-Json -InputObject $line -DateKind String
     }
     finally {
-        if (-not $answered -and $null -ne $script:Bridge -and -not $bridge.Process.HasExited) {
-            # Stopped by the user (Ctrl+C) or failed while waiting: tell the bridge to abandon the call.
-            try { $bridge.Input.WriteLine("{""id"":0,""cancel"":$id}") } catch { Write-Debug $_.Exception.Message }
+        if (-not $answered -and [object]::ReferenceEquals($script:Shared.Process, $process) -and -not $process.HasExited) {
+            # Stopped by the user (Ctrl+C) or failed while waiting: the bridge abandons the
+            # call (aborting its HTTP request), and its late reply is dropped.
+            try { Send-BridgeLine "{""id"":""cancel"",""cancel"":""$id""}" } catch { Write-Debug $_.Exception.Message }
+            Register-AbandonedReply -Id $id
         }
     }
 }
 
-# Removing the module stops its bridge. (When PowerShell itself exits or is killed,
-# the bridge sees its stdin close and exits on its own.)
-$ExecutionContext.SessionState.Module.OnRemove = { Stop-Bridge }
+# The reply to an abandoned request is dropped, whether it was filed already or comes later.
+function Register-AbandonedReply {
+    param([string] $Id)
+    $shared = $script:Shared
+    $ignored = $null
+    if (-not $shared.Replies.TryRemove($Id, [ref] $ignored)) { $shared.Abandoned[$Id] = $true }
+}
+
+# Removing the module from the last runspace that uses the bridge stops it. (When
+# PowerShell itself exits or is killed, the bridge sees its stdin close and exits.)
+# Runspaces that closed without removing the module no longer count.
+$ExecutionContext.SessionState.Module.OnRemove = {
+    $domain = [AppDomain]::CurrentDomain
+    [System.Threading.Monitor]::Enter($domain)
+    try {
+        $users = $script:Shared.Users
+        $null = $users.TryRemove($script:UserKey, [ref] $null)
+        $open = @(Get-Runspace | Where-Object { $_.RunspaceStateInfo.State -eq 'Opened' } | ForEach-Object { "$($_.InstanceId)" })
+        foreach ($key in @($users.Keys)) {
+            if ($key.Split('|')[0] -notin $open) { $null = $users.TryRemove($key, [ref] $null) }
+        }
+        if ($users.Count -eq 0) { Stop-Bridge -Reason 'the module was removed' }
+    }
+    finally { [System.Threading.Monitor]::Exit($domain) }
+}

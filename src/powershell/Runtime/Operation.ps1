@@ -68,6 +68,44 @@ function Resolve-SelectParameter {
     Stop-WithArgumentError -Cmdlet $Cmdlet -ParameterName 'Select' -Message 'Invalid value for -Select parameter.'
 }
 
+# What the service would refuse anyway, refused before any request: a required value
+# that is empty or $null (PowerShell lets them through, as AWS Tools does, so that
+# pipeline binding works), and a map with keys that are not strings. The bridge checks
+# the values' types.
+function Assert-OperationInput {
+    param([System.Management.Automation.PSCmdlet] $Cmdlet, [System.Collections.IDictionary] $Operation, [hashtable] $Parameters)
+    foreach ($name in $Operation.Mandatory) {
+        $value = $Parameters[$name]
+        if ($null -eq $value -or ($value -is [string] -and $value.Length -eq 0)) {
+            Stop-WithArgumentError -Cmdlet $Cmdlet -ParameterName $name -Message "-$name is required, and the value given was $(if ($null -eq $value) { '$null' } else { 'empty' })."
+        }
+    }
+    foreach ($name in $Operation.StringMaps) {
+        $map = $Parameters[$name]
+        if ($null -eq $map) { continue }
+        foreach ($key in $map.Keys) {
+            if ($key -isnot [string]) {
+                Stop-WithArgumentError -Cmdlet $Cmdlet -ParameterName $name -Message (
+                    "-$name takes string keys only, but key '$key' is a $($key.GetType().Name). Quote it to make it a string.")
+            }
+        }
+    }
+}
+
+# How long a call may wait for the bridge before it is presumed hung: the SDK's own
+# attempts and timeouts, plus a margin, unless PSCGIP_BRIDGE_TIMEOUT_SECONDS says otherwise.
+function Get-BridgeCallTimeout {
+    param([hashtable] $Settings)
+    if ($env:PSCGIP_BRIDGE_TIMEOUT_SECONDS) { return [TimeSpan]::FromSeconds([double] $env:PSCGIP_BRIDGE_TIMEOUT_SECONDS) }
+    $attempts = 3
+    $perAttemptMs = 100000
+    if ($null -ne $Settings) {
+        if ($Settings.ContainsKey('maxAttempts')) { $attempts = $Settings.maxAttempts }
+        if ($Settings.ContainsKey('timeoutMs')) { $perAttemptMs = $Settings.timeoutMs }
+    }
+    [TimeSpan]::FromMilliseconds($attempts * ($perAttemptMs + 20000) + 30000)
+}
+
 # Called from each generated cmdlet's process block.
 #   Operation: the generated description of the operation (see the root module).
 #   History: the cmdlet's $AWSHistory entry, from Start-CmdletHistory in its begin block.
@@ -97,6 +135,7 @@ function Invoke-ServiceOperation {
     foreach ($name in $Operation.InputParameters) {
         if ($Bound.ContainsKey($name)) { $params[$name] = $Bound[$name] }
     }
+    Assert-OperationInput -Cmdlet $Cmdlet -Operation $Operation -Parameters $params
 
     $request = [ordered]@{ id = 0; op = $Operation.Name; params = $params; select = $select }
     if ($explicitRegion) {
@@ -117,7 +156,7 @@ function Invoke-ServiceOperation {
     }
     Add-HistoryRequest -Entry $History -TypeName $Operation.RequestType -Parameters $params -Sensitive $Operation.Sensitive
 
-    $reply = Invoke-BridgeRequest -Cmdlet $Cmdlet -Request $request
+    $reply = Invoke-BridgeRequest -Cmdlet $Cmdlet -Request $request -Timeout (Get-BridgeCallTimeout -Settings $config.Settings)
     if (-not $reply.ok) {
         $record = ConvertTo-ReplyErrorRecord -Cmdlet $Cmdlet -ReplyError $reply.error
         # As in AWS Tools, a failed call keeps its error as the response.

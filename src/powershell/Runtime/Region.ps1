@@ -10,6 +10,9 @@ $script:RegionFormHint = 'A region name is a system name such as us-east-1, eu-w
 function ConvertTo-RegionName {
     param($Value)
     if ($Value -is [string]) { return $Value }
+    if ($Value -is [System.Collections.IDictionary] -or $Value -is [scriptblock] -or ($Value -is [System.Collections.IEnumerable] -and $Value -isnot [string])) {
+        return '(not a name)'
+    }
     foreach ($name in 'Region', 'SystemName') {
         if ($Value.PSObject.Properties[$name]) { return [string] $Value.$name }
     }
