@@ -50,21 +50,23 @@ export function checkCmdlet(spec: CmdletSpec, source: YamlSource, service: Servi
     }
   });
 
-  // Output shapes: every referenced type must be defined.
+  // Output shapes: every referenced type must be defined. Own keys only: with `shapes[name]`,
+  // 'constructor' or 'toString' passed as defined shapes (Object.prototype has them).
   const shapes = spec.output.shapes;
-  if (!shapes[spec.output.type]) {
+  const defined = (name: string) => Object.hasOwn(shapes, name);
+  if (!defined(spec.output.type)) {
     at(["output", "type"], `output.type: '${spec.output.type}' is not one of the shapes defined under output.shapes`);
   }
   for (const [shapeName, members] of Object.entries(shapes)) {
     for (const [member, type] of Object.entries(members)) {
       let ref = parseTypeRef(type);
       while (ref.item) ref = ref.item;
-      if (ref.kind === "shape" && !shapes[ref.name]) {
+      if (ref.kind === "shape" && !defined(ref.name)) {
         at(["output", "shapes", shapeName, member], `output.shapes.${shapeName}.${member}: type '${ref.name}' is neither a scalar (string, integer, long, double, boolean, timestamp, blob) nor a shape defined under output.shapes`);
       }
     }
   }
-  if (shapes[spec.output.type]) {
+  if (defined(spec.output.type)) {
     const resolved = resolveSelectPath(responseShapes(shapes, spec.output.type), spec.output.type, spec.select);
     if (!resolved.ok) at(["select"], `select: '${spec.select}' is not '*' or a property path of ${spec.output.type} (${resolved.reason})`);
   }

@@ -1,6 +1,6 @@
 // Parses a YAML file and answers "where in the file is the value at this path?", so
 // that schema and semantic errors can name a line and column.
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from "yaml";
 import type { SpecIssue } from "./errors.js";
 
 export type PathSegment = string | number;
@@ -15,19 +15,23 @@ export interface YamlSource {
 }
 
 export function parseYamlSource(file: string, text: string): { source?: YamlSource; issues: SpecIssue[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const at = positionsIn(text);
   const issues: SpecIssue[] = [];
   for (const error of doc.errors) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    issues.push({ file, line, column: col, message: `invalid YAML: ${firstLine(error.message)}` });
+    issues.push({ file, ...at(error.pos[0]), message: oneLine(`invalid YAML: ${firstLine(error.message)}`) });
   }
   if (issues.length > 0) return { issues };
 
-  const at = (offset: number | undefined) => {
-    const { line, col } = lineCounter.linePos(offset ?? 0);
-    return { line, column: col };
-  };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // toJS throws (a ReferenceError) on an alias to an anchor not defined before it and
+    // on an alias bomb; without this it escaped loadSpecs as a crash instead of an issue.
+    const message = oneLine(`invalid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+    return { issues: [{ file, ...at(aliasOffset(doc)), message }] };
+  }
 
   const locate: YamlSource["locate"] = (path, options = {}) => {
     let node: unknown = doc.contents;
@@ -36,7 +40,8 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     for (const segment of path) {
       keyNode = undefined;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && scalarValue(p.key) === segment);
+        // Keys compared as toJS made them property names: `123:` or `true:` is "123" or "true".
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && propertyName(p.key.value) === String(segment));
         if (!pair) break;
         keyNode = pair.key;
         node = pair.value;
@@ -55,9 +60,9 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
   const source: YamlSource = {
     file,
     doc,
-    value: doc.toJS({ maxAliasCount: 50 }),
+    value,
     locate,
-    issue: (path, message, options) => ({ file, ...locate(path, options), message }),
+    issue: (path, message, options) => ({ file, ...locate(path, options), message: oneLine(message) }),
   };
   return { source, issues };
 }
@@ -66,8 +71,59 @@ function rangeStart(node: unknown): number | undefined {
   return node && typeof node === "object" && "range" in node ? ((node as Node).range?.[0] ?? undefined) : undefined;
 }
 
-function scalarValue(node: unknown): unknown {
-  return isScalar(node) ? node.value : undefined;
+/** The property name toJS gives a scalar map key. */
+function propertyName(key: unknown): string {
+  return key === null || key === undefined ? "" : String(key);
+}
+
+/**
+ * 1-based line and column of an offset. Not yaml's LineCounter: the parser does not
+ * report the line breaks inside a token it cannot place (a plain scalar spanning lines
+ * after a stray `}`), so every later position came out on an earlier line, with a
+ * column past its end.
+ */
+function positionsIn(text: string): (offset: number | undefined) => { line: number; column: number } {
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  return (offset = 0) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+  };
+}
+
+/** Where toJS failed: the first alias whose anchor is not defined before it, else the first alias. */
+function aliasOffset(doc: Document.Parsed): number | undefined {
+  const anchors = new Set<string>();
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      first ??= node.range?.[0];
+      if (!anchors.has(node.source)) {
+        unresolved = node.range?.[0];
+        return visit.BREAK;
+      }
+    } else if (isNode(node) && node.anchor) {
+      anchors.add(node.anchor);
+    }
+    return undefined;
+  });
+  return unresolved ?? first;
+}
+
+/**
+ * Control characters escaped: a message quoting a key such as "a\nb" must stay on one
+ * line, since the CLI prints one `file:line:col: message` line per issue.
+ */
+function oneLine(message: string): string {
+  const named: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+  return message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function firstLine(message: string): string {

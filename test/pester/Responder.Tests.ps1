@@ -43,11 +43,10 @@ Describe 'Default output' {
     }
 
     It 'sends the request unsigned, with the input as the service expects it' {
-        $before = (Get-ResponderRequest $Responder).Count
+        $before = (Get-ResponderRequestCount $Responder)
         $null = Get-CGIPUserAttributeVerificationCode -AccessToken 'token-2' -AttributeName phone_number -ClientMetadata @{ source = 'tests'; lang = 'fr' } @Call
-        $requests = Get-ResponderRequest $Responder
-        $requests.Count | Should -Be ($before + 1)
-        $request = $requests[-1]
+        (Get-ResponderRequestCount $Responder) | Should -Be ($before + 1)
+        $request = Get-ResponderRequest $Responder -Index -1
         $request.headers.'x-amz-target' | Should -Be 'AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode'
         $request.headers.PSObject.Properties.Name | Should -Not -Contain 'authorization'
         $request.body.AccessToken | Should -Be 'token-2'
@@ -59,13 +58,13 @@ Describe 'Default output' {
 
 Describe '-Select' {
     It "'*' writes the whole response with its type names, request id and status" {
-        $before = (Get-ResponderRequest $Responder).Count
+        $before = (Get-ResponderRequestCount $Responder)
         $response = Get-CGIPUserAttributeVerificationCode -AccessToken 'token-3' -AttributeName email -Select '*' @Call
         $response.PSObject.TypeNames[0] | Should -Be "$Ns.GetUserAttributeVerificationCodeResponse"
         $response.CodeDeliveryDetails.PSObject.TypeNames[0] | Should -Be "$Ns.CodeDeliveryDetailsType"
         $response.CodeDeliveryDetails.Destination | Should -Be 'a***@e***'
         $response.ResponseMetadata.PSObject.TypeNames[0] | Should -Be 'Amazon.Runtime.ResponseMetadata'
-        $answered = (Get-ResponderRequest $Responder)[$before].requestId
+        $answered = (Get-ResponderRequest $Responder -Index ($before)).requestId
         $response.ResponseMetadata.RequestId | Should -BeExactly $answered
         $response.HttpStatusCode | Should -Be ([System.Net.HttpStatusCode]::OK)
         $response.HttpStatusCode | Should -BeOfType [System.Net.HttpStatusCode]
@@ -102,14 +101,14 @@ Describe '-Select' {
         @{ Select = '^Nope' }
         @{ Select = '^' }
     ) {
-        $before = (Get-ResponderRequest $Responder).Count
+        $before = (Get-ResponderRequestCount $Responder)
         $caught = $null
         try { Get-CGIPUserAttributeVerificationCode -AccessToken 't' -AttributeName email -Select $Select @Call } catch { $caught = $_ }
         $caught | Should -Not -BeNullOrEmpty
         $caught.Exception.Message | Should -BeExactly 'Invalid value for -Select parameter.'
         $caught.Exception | Should -BeOfType [System.ArgumentException]
         $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        (Get-ResponderRequest $Responder).Count | Should -Be $before
+        (Get-ResponderRequestCount $Responder) | Should -Be $before
     }
 }
 
@@ -140,11 +139,11 @@ Describe 'Service errors' {
     }
 
     It 'reports a server error after the SDK has retried it' {
-        $before = (Get-ResponderRequest $Responder).Count
+        $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode -AccessToken 'status:500' -AttributeName email @Call } |
             Should -Throw -ErrorId "$Ns.InternalErrorException,Get-CGIPUserAttributeVerificationCode"
         # The SDK's standard retry mode makes three attempts in all.
-        (Get-ResponderRequest $Responder).Count - $before | Should -Be 3
+        (Get-ResponderRequestCount $Responder) - $before | Should -Be 3
     }
 
     It 'names the endpoint when the connection is refused' {
@@ -159,12 +158,12 @@ Describe 'Service errors' {
 
 Describe 'Input checks' {
     It 'refuses a ClientMetadata value that is not a string, before any request' {
-        $before = (Get-ResponderRequest $Responder).Count
+        $before = (Get-ResponderRequestCount $Responder)
         $caught = $null
         try { Get-CGIPUserAttributeVerificationCode -AccessToken 't' -AttributeName email -ClientMetadata @{ count = 3 } @Call } catch { $caught = $_ }
         $caught.Exception | Should -BeOfType [System.ArgumentException]
         $caught.Exception.Message | Should -BeLike "*ClientMetadata*'count'*string*"
-        (Get-ResponderRequest $Responder).Count | Should -Be $before
+        (Get-ResponderRequestCount $Responder) | Should -Be $before
     }
 
     It 'refuses an -EndpointUrl that is not a URL' {
@@ -230,13 +229,13 @@ Describe 'Region' {
 
 Describe 'Pipeline input by property name' {
     It 'makes one call per object, each with its own values' {
-        $before = (Get-ResponderRequest $Responder).Count
+        $before = (Get-ResponderRequestCount $Responder)
         $results = @(
             [pscustomobject]@{ AccessToken = 'p1'; AttributeName = 'email'; Region = 'us-east-1'; EndpointUrl = $Responder.Url }
             [pscustomobject]@{ AccessToken = 'p2'; AttributeName = 'phone_number'; Region = 'us-east-1'; EndpointUrl = $Responder.Url }
             [pscustomobject]@{ AccessToken = 'p3'; AttributeName = 'email'; Region = 'us-east-1'; EndpointUrl = $Responder.Url }
         ) | Get-CGIPUserAttributeVerificationCode
         $results.DeliveryMedium | Should -Be @('EMAIL', 'SMS', 'EMAIL')
-        (Get-ResponderRequest $Responder)[$before..($before + 2)].body.AccessToken | Should -Be @('p1', 'p2', 'p3')
+        $before..($before + 2) | ForEach-Object { (Get-ResponderRequest $Responder -Index $_).body.AccessToken } | Should -Be @('p1', 'p2', 'p3')
     }
 }

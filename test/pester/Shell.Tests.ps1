@@ -156,19 +156,19 @@ Describe '-ClientConfig' {
     BeforeAll { $script:Base = @{ AccessToken = 't'; AttributeName = 'email'; Region = 'us-east-1' } }
 
     It 'takes ServiceURL as the endpoint and RegionEndpoint as the region' {
-        $before = (Get-ResponderRequest $Responder).Count
+        $before = (Get-ResponderRequestCount $Responder)
         $result = Get-CGIPUserAttributeVerificationCode -AccessToken 't' -AttributeName email -ClientConfig @{ ServiceURL = $Url; RegionEndpoint = 'eu-west-2' } -Debug 5>&1
         ($result | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message | Should -Contain 'Region: eu-west-2 (from ClientConfig.RegionEndpoint).'
-        (Get-ResponderRequest $Responder).Count | Should -Be ($before + 1)
+        (Get-ResponderRequestCount $Responder) | Should -Be ($before + 1)
     }
 
     It 'limits retries with MaxErrorRetry' {
-        $before = (Get-ResponderRequest $Responder).Count
+        $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode @Base -AccessToken 'status:500' -ClientConfig @{ ServiceURL = $Url; MaxErrorRetry = 0 } } | Should -Throw
-        (Get-ResponderRequest $Responder).Count - $before | Should -Be 1
-        $before = (Get-ResponderRequest $Responder).Count
+        (Get-ResponderRequestCount $Responder) - $before | Should -Be 1
+        $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode @Base -AccessToken 'status:500' -ClientConfig @{ ServiceURL = $Url; MaxErrorRetry = 1; RetryMode = 'Standard' } } | Should -Throw
-        (Get-ResponderRequest $Responder).Count - $before | Should -Be 2
+        (Get-ResponderRequestCount $Responder) - $before | Should -Be 2
     }
 
     It 'gives up after Timeout' {
@@ -178,7 +178,7 @@ Describe '-ClientConfig' {
         $watch.Stop()
         $caught.FullyQualifiedErrorId | Should -BeLike 'System.Net.Http.HttpRequestException,*'
         $caught.Exception.Message | Should -BeLike "*$Url*"
-        (Get-ResponderRequest $Responder)[-1].aborted | Should -BeTrue
+        (Get-ResponderRequest $Responder -Index (-1)).aborted | Should -BeTrue
     }
 
     It 'refuses <Case>' -ForEach @(
@@ -188,10 +188,10 @@ Describe '-ClientConfig' {
         @{ Case = 'an unknown RetryMode'; Config = @{ RetryMode = 'eager' }; Message = "ClientConfig.RetryMode must be Standard or Adaptive, not 'eager'." }
         @{ Case = 'a ServiceURL that is not a URL'; Config = @{ ServiceURL = 'localhost' }; Message = "ClientConfig.ServiceURL must be an absolute http or https URL*" }
     ) {
-        $before = (Get-ResponderRequest $Responder).Count
+        $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode @Base -EndpointUrl $Url -ClientConfig $Config } |
             Should -Throw -ExpectedMessage $Message -ErrorId 'System.ArgumentException,Get-CGIPUserAttributeVerificationCode'
-        (Get-ResponderRequest $Responder).Count | Should -Be $before
+        (Get-ResponderRequestCount $Responder) | Should -Be $before
     }
 }
 
@@ -251,7 +251,7 @@ Describe '$AWSHistory' {
         $request.AttributeName | Should -Be 'email'
         $request.ClientMetadata.k | Should -Be 'v'
         $request.AccessToken | Should -Be '*****'
-        ($AWSHistory | ConvertTo-Json -Depth 8) | Should -Not -BeLike '*secret-*'
+        ($AWSHistory.Commands.Requests | ConvertTo-Json -Depth 6) | Should -Not -BeLike '*secret-*'
 
         Set-AWSHistoryConfiguration -RecordServiceRequests -IncludeSensitiveData
         $null = Get-CGIPUserAttributeVerificationCode @Base -AccessToken 'secret-3'
@@ -358,10 +358,10 @@ Describe 'Ctrl+C' {
         $shell = [powershell]::Create($runspace)
         try {
             $null = $shell.AddScript("Import-Module '$(Get-TestModuleManifest)'; Get-CGIPUserAttributeVerificationCode -AccessToken hang -AttributeName email -Region us-east-1 -EndpointUrl '$Url'")
-            $before = (Get-ResponderRequest $Responder).Count
+            $before = (Get-ResponderRequestCount $Responder)
             $async = $shell.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while ((Get-ResponderRequest $Responder).Count -eq $before -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            while ((Get-ResponderRequestCount $Responder) -eq $before -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
             $watch = [System.Diagnostics.Stopwatch]::StartNew()
             $shell.Stop()
             $watch.Stop()
@@ -370,8 +370,8 @@ Describe 'Ctrl+C' {
 
             # The bridge aborted the HTTP request (the SDK's abort signal closed the connection).
             $deadline = [DateTime]::UtcNow.AddSeconds(5)
-            while (-not (Get-ResponderRequest $Responder)[$before].aborted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-            (Get-ResponderRequest $Responder)[$before].aborted | Should -BeTrue
+            while (-not (Get-ResponderRequest $Responder -Index ($before)).aborted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            (Get-ResponderRequest $Responder -Index ($before)).aborted | Should -BeTrue
 
             $shell.Commands.Clear()
             $null = $shell.AddScript("(Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email -Region us-east-1 -EndpointUrl '$Url').Destination")

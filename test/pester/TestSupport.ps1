@@ -48,10 +48,17 @@ function Stop-TestResponder {
     if (-not $Responder.Process.WaitForExit(3000)) { $Responder.Process.Kill() }
 }
 
-# Every request the responder has received so far, oldest first.
+# One request the responder received (by index; negative counts from the end), or all of them.
 function Get-ResponderRequest {
-    param($Responder)
+    param($Responder, [Nullable[int]] $Index)
+    if ($null -ne $Index) { return Invoke-RestMethod -Uri "$($Responder.Url)/__requests/$Index" }
     @(Invoke-RestMethod -Uri "$($Responder.Url)/__requests")
+}
+
+# How many requests the responder has received.
+function Get-ResponderRequestCount {
+    param($Responder)
+    (Invoke-RestMethod -Uri "$($Responder.Url)/__requests/count").count
 }
 
 # cognito-local on a free port in a temp folder, with a pool, a client and signed-in users.

@@ -5,9 +5,15 @@
 //   "status:<code>"           an InternalErrorException with that HTTP status
 //   "empty"                   a success with no CodeDeliveryDetails
 //   "hang"                    no answer at all (the connection stays open)
+//   "garbage"                 HTTP 200 with a body that is not JSON
+//   "truncated"               HTTP 200 whose body stops short of its Content-Length
+//   "big:<n>"                 a Destination of n characters (mixed ASCII and non-ASCII)
+//   "unicode"                 every field of the answer in non-ASCII text
+//   "echo-attribute"          AttributeName and Destination both echo the requested AttributeName
 //   anything else             a success delivering to the requested attribute
 // GET /__requests returns every request received (headers, body, the request id
-// answered, and whether the client gave up before an answer), for assertions.
+// answered, and whether the client gave up before an answer), for assertions;
+// /__requests/count and /__requests/<index> return less.
 // Used in-process by vitest and as a child process (`node responder.mjs`) by Pester,
 // which reads {"port":N,"pid":N} from its first line of output.
 import { createServer } from "node:http";
@@ -28,6 +34,19 @@ const MESSAGES = {
   InternalErrorException: "An internal error occurred.",
 };
 
+/** Non-ASCII text in every field: accents, CJK, right-to-left, combining marks, emoji. */
+export const UNICODE_DETAILS = {
+  AttributeName: "custom:prénom_名前",
+  DeliveryMedium: "ÉMAIL✉",
+  Destination: "ü***@مثال.例え.jp 🔑 a\u0301",
+};
+
+/** n characters cycling through ASCII, Greek, CJK and an emoji (a surrogate pair counts as 2). */
+export function bigText(n) {
+  const unit = "abcXYZ019αβγ漢字🙂";
+  return unit.repeat(Math.ceil(n / unit.length)).slice(0, n).replace(/[\ud800-\udbff]$/, "a");
+}
+
 export function deliveryFor(attributeName) {
   return attributeName === "phone_number"
     ? { AttributeName: "phone_number", DeliveryMedium: "SMS", Destination: "+*******1234" }
@@ -40,9 +59,12 @@ export function startResponder({ port = 0 } = {}) {
     const chunks = [];
     req.on("data", (c) => chunks.push(c));
     req.on("end", () => {
-      if (req.method === "GET" && req.url === "/__requests") {
+      if (req.method === "GET" && req.url.startsWith("/__requests")) {
+        // /__requests: all; /__requests/count: how many; /__requests/<i>: one (negative: from the end).
+        const which = req.url.slice("/__requests".length).replace(/^\//, "");
+        const payload = which === "" ? requests : which === "count" ? { count: requests.length } : requests.at(Number(which)) ?? null;
         res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify(requests));
+        res.end(JSON.stringify(payload));
         return;
       }
       const text = Buffer.concat(chunks).toString("utf8");
@@ -54,6 +76,11 @@ export function startResponder({ port = 0 } = {}) {
       }
       const requestId = randomUUID();
       const record = { method: req.method, url: req.url, headers: req.headers, body, requestId, aborted: false };
+      // The token's UTF-16 code units, so a test can compare strings that JSON readers
+      // would alter (a lone surrogate becomes U+FFFD in .NET's).
+      if (typeof body.AccessToken === "string" && body.AccessToken.length <= 256) {
+        record.tokenCodeUnits = [...Array(body.AccessToken.length).keys()].map((i) => body.AccessToken.charCodeAt(i)).join(",");
+      }
       requests.push(record);
       // A client that gives up (a timeout, a cancelled call) closes the connection unanswered.
       res.on("close", () => {
@@ -76,6 +103,19 @@ export function startResponder({ port = 0 } = {}) {
       } else if (token.startsWith("status:")) {
         const status = Number(token.slice(7));
         send(status, { __type: "InternalErrorException", message: MESSAGES.InternalErrorException });
+      } else if (token === "garbage") {
+        res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId });
+        res.end("<html>this is not JSON</html>");
+      } else if (token === "truncated") {
+        res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "content-length": 200, "x-amzn-requestid": requestId });
+        res.write('{"CodeDeliveryDetails":{"Attri');
+        setTimeout(() => res.destroy(), 20);
+      } else if (token.startsWith("big:")) {
+        send(200, { CodeDeliveryDetails: { AttributeName: "email", DeliveryMedium: "EMAIL", Destination: bigText(Number(token.slice(4))) } });
+      } else if (token === "unicode") {
+        send(200, { CodeDeliveryDetails: UNICODE_DETAILS });
+      } else if (token === "echo-attribute") {
+        send(200, { CodeDeliveryDetails: { AttributeName: body.AttributeName, DeliveryMedium: "EMAIL", Destination: body.AttributeName } });
       } else if (token === "hang") {
         // Never answer; closeAllConnections() ends it when the responder closes.
       } else if (token === "empty") {

@@ -6,8 +6,10 @@
 #
 # The shared state lives in a Hashtable kept on the AppDomain, holding only .NET objects
 # (no PowerShell classes or script blocks, which belong to one runspace). Writers take
-# WriteLock. Readers take ReadLock, read one line at a time, and file replies meant for
-# other runspaces under their id in Replies.
+# WriteLock. One waiting caller at a time is the reader (ReaderActive, guarded by Sync):
+# it reads lines and files replies meant for others under their id in Replies, waking
+# them with Monitor.PulseAll; the others wait on Sync until their reply is filed or the
+# reader's role is free.
 
 $script:BridgeScript = Join-Path (Split-Path $PSScriptRoot) 'bridge.cjs'
 $script:Utf8NoBom = [System.Text.UTF8Encoding]::new($false)
@@ -29,7 +31,8 @@ function Get-SharedBridge {
                     Output      = $null
                     PendingRead = $null
                     WriteLock   = [object]::new()
-                    ReadLock    = [object]::new()
+                    Sync        = [object]::new()
+                    ReaderActive = $false
                     StartLock   = [object]::new()
                     Replies     = [System.Collections.Concurrent.ConcurrentDictionary[string, string]]::new()
                     Abandoned   = [System.Collections.Concurrent.ConcurrentDictionary[string, bool]]::new()
@@ -145,7 +148,7 @@ function Stop-Bridge {
     }
 }
 
-# Waits for the next line from the bridge (the caller holds ReadLock, or is starting
+# Waits for the next line from the bridge (the caller is the reader, or is starting
 # the bridge). Returns the line, $null when the bridge closed its output, or $false on
 # timeout. Waits in short slices so that Ctrl+C can stop the pipeline; a read left
 # unfinished is kept for the next reader (a StreamReader allows one read at a time).
@@ -172,41 +175,64 @@ function Send-BridgeLine {
     finally { [System.Threading.Monitor]::Exit($shared.WriteLock) }
 }
 
-# Waits for the reply to request $Id: from Replies, where another runspace's reader
-# may have filed it, or by reading lines itself while it holds ReadLock.
+# Waits for the reply to request $Id: taken from Replies once another caller's reading
+# filed it, or read by this caller while it holds the reader's role.
 function Receive-BridgeReply {
     param([System.Management.Automation.PSCmdlet] $Cmdlet, [string] $Id, [System.Diagnostics.Process] $Process, [TimeSpan] $Timeout)
     $shared = $script:Shared
+    $sync = $shared.Sync
     $deadline = [DateTime]::UtcNow + $Timeout
     $reply = $null
-    while ($true) {
-        if ($shared.Replies.TryRemove($Id, [ref] $reply)) { return $reply }
-        if (-not [System.Threading.Monitor]::TryEnter($shared.ReadLock, 100)) {
-            if ([DateTime]::UtcNow -ge $deadline) { break }
-            continue
-        }
+    while ([DateTime]::UtcNow -lt $deadline) {
+        # Wait (in short slices, for Ctrl+C) until the reply is filed or no one is reading.
+        $isReader = $false
+        [System.Threading.Monitor]::Enter($sync)
         try {
-            if ($shared.Replies.TryRemove($Id, [ref] $reply)) { return $reply }
-            if (-not [object]::ReferenceEquals($shared.Process, $Process)) {
-                Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'BridgeExited' -Message (
-                    "The Node.js bridge (pid $($Process.Id)) was replaced during the call. The next call uses the new one.")
-            }
-            $line = Receive-BridgeLine -Timeout ([TimeSpan]::FromMilliseconds(250))
-            if ($null -eq $line) {
-                $exit = if ($Process.WaitForExit(500)) { "exit code $($Process.ExitCode)" } else { 'still running' }
-                Stop-Bridge -Reason 'it closed its output'
-                Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'BridgeExited' -Message (
-                    "The Node.js bridge (pid $($Process.Id)) stopped during the call ($exit). The next call starts a new one.")
-            }
-            if ($line -is [string]) {
-                $match = [regex]::Match($line, '^\{"id":"([^"]*)"')
-                if (-not $match.Success) { Write-Debug "Bridge output that is not a reply: $line" }
-                elseif ($match.Groups[1].Value -eq $Id) { return $line }
-                elseif (-not $shared.Abandoned.TryRemove($match.Groups[1].Value, [ref] $null)) { $shared.Replies[$match.Groups[1].Value] = $line }
+            while ([DateTime]::UtcNow -lt $deadline) {
+                if ($shared.Replies.TryRemove($Id, [ref] $reply)) { return $reply }
+                if (-not $shared.ReaderActive) { $shared.ReaderActive = $isReader = $true; break }
+                $null = [System.Threading.Monitor]::Wait($sync, 100)
             }
         }
-        finally { [System.Threading.Monitor]::Exit($shared.ReadLock) }
-        if ([DateTime]::UtcNow -ge $deadline) { break }
+        finally { [System.Threading.Monitor]::Exit($sync) }
+        if (-not $isReader) { continue }
+
+        # This caller is the reader until its own reply comes, or the time is up.
+        try {
+            while ([DateTime]::UtcNow -lt $deadline) {
+                if (-not [object]::ReferenceEquals($shared.Process, $Process)) {
+                    Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'BridgeExited' -Message (
+                        'The Node.js bridge was replaced during the call. The next call uses the new one.')
+                }
+                $line = Receive-BridgeLine -Timeout ([TimeSpan]::FromMilliseconds(250))
+                if ($null -eq $line) {
+                    $bridgePid = $Process.Id
+                    $exit = if ($Process.WaitForExit(500)) { "exit code $($Process.ExitCode)" } else { 'still running' }
+                    Stop-Bridge -Reason 'it closed its output'
+                    Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'BridgeExited' -Message (
+                        "The Node.js bridge (pid $bridgePid) stopped during the call ($exit). The next call starts a new one.")
+                }
+                if ($line -isnot [string]) { continue }
+                $match = [regex]::Match($line, '^\{"id":"([^"]*)"')
+                if (-not $match.Success) { Write-Debug "Bridge output that is not a reply: $line"; continue }
+                $replyId = $match.Groups[1].Value
+                if ($replyId -eq $Id) { return $line }
+                if (-not $shared.Abandoned.TryRemove($replyId, [ref] $null)) {
+                    $shared.Replies[$replyId] = $line
+                    [System.Threading.Monitor]::Enter($sync)
+                    try { [System.Threading.Monitor]::PulseAll($sync) } finally { [System.Threading.Monitor]::Exit($sync) }
+                }
+            }
+        }
+        finally {
+            # Hand the reader's role on, and wake the others so one of them takes it.
+            [System.Threading.Monitor]::Enter($sync)
+            try {
+                $shared.ReaderActive = $false
+                [System.Threading.Monitor]::PulseAll($sync)
+            }
+            finally { [System.Threading.Monitor]::Exit($sync) }
+        }
     }
     Stop-Bridge -Reason 'it did not answer in time'
     Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'BridgeTimeout' -Message (
@@ -226,7 +252,9 @@ function Invoke-BridgeRequest {
     $script:NextRequestId++
     $id = "$script:RequestPrefix-$script:NextRequestId"
     $Request['id'] = $id
-    $json = ConvertTo-Json -InputObject $Request -Compress -Depth 32
+    # EscapeNonAscii: the stream stays ASCII, so even a lone surrogate (which UTF-8 cannot
+    # carry) reaches the bridge exactly, as \uD800.
+    $json = ConvertTo-Json -InputObject $Request -Compress -Depth 32 -EscapeHandling EscapeNonAscii
     try {
         Send-BridgeLine $json
     }

@@ -70,8 +70,10 @@ function Resolve-SelectParameter {
 
 # What the service would refuse anyway, refused before any request: a required value
 # that is empty or $null (PowerShell lets them through, as AWS Tools does, so that
-# pipeline binding works), and a map with keys that are not strings. The bridge checks
-# the values' types.
+# pipeline binding works), and a map of strings with a key or value that is not a
+# string (as AWS Tools' cast to string would). Checking values here also keeps
+# arbitrary objects, whose JSON could be huge, out of the request. (The bridge checks
+# value types again, for any other client of the protocol.)
 function Assert-OperationInput {
     param([System.Management.Automation.PSCmdlet] $Cmdlet, [System.Collections.IDictionary] $Operation, [hashtable] $Parameters)
     foreach ($name in $Operation.Mandatory) {
@@ -88,8 +90,27 @@ function Assert-OperationInput {
                 Stop-WithArgumentError -Cmdlet $Cmdlet -ParameterName $name -Message (
                     "-$name takes string keys only, but key '$key' is a $($key.GetType().Name). Quote it to make it a string.")
             }
+            $value = $map[$key]
+            if ($value -isnot [string]) {
+                Stop-WithArgumentError -Cmdlet $Cmdlet -ParameterName $name -Message (
+                    "-$name takes string values only, but the value for key '$key' is $(Get-ValueKind $value). Convert it to a string first.")
+            }
         }
     }
+}
+
+# "a number", "a hashtable"...: how a value is named in messages (never the value itself).
+function Get-ValueKind {
+    param($Value)
+    if ($null -eq $Value) { return 'null' }
+    $base = $Value.psobject.BaseObject
+    if ($base -is [bool]) { return 'a boolean' }
+    if ($base -is [datetime] -or $base -is [datetimeoffset]) { return 'a date' }
+    if ($base -is [ValueType]) { return 'a number' }
+    if ($base -is [System.Collections.IDictionary] -or $base -is [System.Management.Automation.PSCustomObject]) { return 'an object' }
+    if ($base -is [scriptblock]) { return 'a script block' }
+    if ($base -is [System.Collections.IEnumerable]) { return 'an array' }
+    "an object of type $($base.GetType().FullName)"
 }
 
 # How long a call may wait for the bridge before it is presumed hung: the SDK's own

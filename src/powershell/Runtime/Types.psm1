@@ -6,7 +6,9 @@
 # "System.Collections.Hashtable" and send that. Scalars (numbers, say) still convert.
 class StrictStringAttribute : System.Management.Automation.ArgumentTransformationAttribute {
     [object] Transform([System.Management.Automation.EngineIntrinsics] $engineIntrinsics, [object] $inputData) {
-        $value = if ($inputData -is [psobject]) { $inputData.BaseObject } else { $inputData }
+        # .psobject.BaseObject, not .BaseObject: on a wrapped object the latter looks up a
+        # property of that name (and enumerates a list's items for it).
+        $value = if ($inputData -is [psobject]) { $inputData.psobject.BaseObject } else { $inputData }
         if ($null -eq $value -or $value -is [string] -or $value -is [ValueType]) { return $inputData }
         # (Not `switch ($value)`: switch would walk through an array's items.)
         $kind = if ($value -is [System.Collections.IDictionary]) { 'a hashtable' }
