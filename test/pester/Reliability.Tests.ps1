@@ -161,7 +161,7 @@ Describe 'Bad input' {
             [pscustomobject]@{ AccessToken = 'p1'; AttributeName = 'email' }
             [pscustomobject]@{ AttributeName = 'email' }
             [pscustomobject]@{ AccessToken = 'p3'; AttributeName = 'phone_number'; Extra = 'ignored'; Another = 42 }
-        ) | Get-CGIPUserAttributeVerificationCode -Region us-east-1 -EndpointUrl $Url 2>&1
+        ) | Get-CGIPUserAttributeVerificationCode -Region us-east-1 -EndpointUrl $Url -ErrorAction Continue 2>&1
         $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         ($output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }).DeliveryMedium | Should -Be @('EMAIL', 'SMS')
         $errors.Count | Should -Be 1
@@ -174,7 +174,7 @@ Describe 'Bad input' {
         $output = @(
             [pscustomobject]@{ AccessToken = @{ nested = 'x' }; AttributeName = 'email' }
             [pscustomobject]@{ AccessToken = 'ok'; AttributeName = 'email' }
-        ) | Get-CGIPUserAttributeVerificationCode -Region us-east-1 -EndpointUrl $Url 2>&1
+        ) | Get-CGIPUserAttributeVerificationCode -Region us-east-1 -EndpointUrl $Url -ErrorAction Continue 2>&1
         $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         @($output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }).Count | Should -Be 1
         $errors[0].Exception.Message | Should -BeLike "*'AccessToken'. A string is expected, but the value given was a hashtable."

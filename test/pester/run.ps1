@@ -4,8 +4,7 @@ param(
     [Parameter(Mandatory)] [string] $PesterManifest,
     [string] $ResultFile
 )
-$ErrorActionPreference = 'Stop'
-Import-Module $PesterManifest -Force
+Import-Module $PesterManifest -Force -ErrorAction Stop
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $PSScriptRoot
