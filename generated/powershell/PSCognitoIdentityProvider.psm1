@@ -76,7 +76,7 @@ $script:Operations['GetUserAttributeVerificationCode'] = @{
     SelectPaths     = @('CodeDeliveryDetails', 'CodeDeliveryDetails.AttributeName', 'CodeDeliveryDetails.DeliveryMedium', 'CodeDeliveryDetails.Destination', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
 }
 $script:OperationsByCmdlet = @{}
-foreach ($operation in $script:Operations.Values) { $script:OperationsByCmdlet[$operation.Cmdlet] = $operation }
+$script:Operations.Values | ForEach-Object { $script:OperationsByCmdlet[$_.Cmdlet] = $_ }
 
 function Get-CGIPUserAttributeVerificationCode {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml

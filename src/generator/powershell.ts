@@ -253,7 +253,7 @@ export function emitRootModule(specs: LoadedSpecs): string {
     "$script:Operations = @{}",
   ];
   for (const cmdlet of specs.cmdlets) lines.push(...emitOperationEntry(specs, cmdlet));
-  lines.push("$script:OperationsByCmdlet = @{}", "foreach ($operation in $script:Operations.Values) { $script:OperationsByCmdlet[$operation.Cmdlet] = $operation }");
+  lines.push("$script:OperationsByCmdlet = @{}", "$script:Operations.Values | ForEach-Object { $script:OperationsByCmdlet[$_.Cmdlet] = $_ }");
   for (const cmdlet of specs.cmdlets) lines.push("", ...emitFunction(specs, cmdlet));
   lines.push("", ...emitCompleters(specs), "");
   return lines.join("\n");
