@@ -1,0 +1,163 @@
+// `npm run bench`: the module side by side with the raw AWS SDK and the AWS CLI, against
+// cognito-local and a local responder that this script starts. Every case runs at least
+// BENCH_RUNS times (default 5); the table (median, min, max, and the ratio to the
+// reference measured in the same run) goes to the console and to bench-results/latest.md.
+// Not part of the tests: timings on a shared machine are for reading, not asserting.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { ensureNodeModules, findPwsh, root } from "./tools.mjs";
+
+ensureNodeModules();
+const pwsh = findPwsh();
+const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
+const calls = Number(process.env.BENCH_CALLS ?? 1000);
+const memoryCalls = Number(process.env.BENCH_MEMORY_CALLS ?? 10000);
+spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+const manifest = join(root, "dist", "PSCognitoIdentityProvider", "PSCognitoIdentityProvider.psd1");
+
+const { startEmulator, createSignedInUsers } = await import("./emulator.mjs");
+const { startResponder } = await import("../test/support/responder.mjs");
+
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1), n: values.length };
+};
+const time = (fn) => {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+};
+function run(command, args, input = "") {
+  const result = spawnSync(command, args, { cwd: root, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed: ${result.stderr || result.stdout}`);
+  return result.stdout.trim();
+}
+const lastJson = (text) => JSON.parse(text.split("\n").filter((l) => l.startsWith("{")).at(-1));
+const pwshFile = (script, args, input) => lastJson(run(pwsh, ["-NoProfile", "-NonInteractive", "-File", join(root, "scripts", "bench", script), ...args], input));
+const sdkCalls = (endpoint, n, token) => lastJson(run(process.execPath, [join(root, "scripts", "bench", "sdk.mjs"), endpoint, String(n)], token)).totalMs;
+
+const rows = [];
+const log = (text) => process.stderr.write(`${text}\n`);
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+function row(name, unit, ours, reference, referenceName, target, ratioOf = (o, r) => o / r) {
+  const o = stats(ours);
+  const r = reference ? stats(reference) : undefined;
+  rows.push({
+    name,
+    ours: `${fmt(o.median)} ${unit} (${fmt(o.min)}-${fmt(o.max)}, n=${o.n})`,
+    reference: r ? `${fmt(r.median)} ${unit} (${fmt(r.min)}-${fmt(r.max)}) ${referenceName}` : referenceName ?? "",
+    ratio: r ? `${ratioOf(o.median, r.median).toFixed(2)}x` : "",
+    target,
+  });
+  log(`${name}: ours ${fmt(o.median)} ${unit}${r ? `, reference ${fmt(r.median)} ${unit}` : ""}`);
+}
+
+const emulator = await startEmulator();
+const responder = await startResponder();
+try {
+  const { users } = await createSignedInUsers(emulator.endpoint, 1);
+  const token = `${users[0].accessToken}\n`;
+  const perCall = (total) => total / calls;
+
+  // Warm loop and pipeline, against cognito-local.
+  const loopOurs = [], loopSdk = [], pipeOurs = [];
+  for (let i = 0; i < runs; i++) {
+    loopOurs.push(perCall(pwshFile("loop.ps1", ["-ModuleManifest", manifest, "-EndpointUrl", emulator.endpoint, "-Calls", String(calls)], token).totalMs));
+    pipeOurs.push(perCall(pwshFile("loop.ps1", ["-ModuleManifest", manifest, "-EndpointUrl", emulator.endpoint, "-Calls", String(calls), "-Pipeline"], token).totalMs));
+    loopSdk.push(perCall(sdkCalls(emulator.endpoint, calls, token)));
+  }
+  row(`warm loop: ${calls} cmdlet calls in a foreach (cognito-local)`, "ms/call", loopOurs, loopSdk, "raw SDK, one client", "<= 1.5x");
+  row(`pipeline: ${calls} objects piped by property name (cognito-local)`, "ms/call", pipeOurs, loopSdk, "raw SDK, one client", "<= 1.3x");
+
+  // Bridge overhead, against the responder.
+  const overOurs = [], overSdk = [];
+  for (let i = 0; i < runs; i++) {
+    overOurs.push(perCall(pwshFile("loop.ps1", ["-ModuleManifest", manifest, "-EndpointUrl", responder.url, "-Calls", String(calls)], "t\n").totalMs));
+    overSdk.push(perCall(sdkCalls(responder.url, calls, "t")));
+  }
+  const overhead = overOurs.map((o, i) => o - overSdk[i]);
+  row("bridge overhead: ours minus raw SDK per call (responder)", "ms/call", overhead, undefined, `ours ${fmt(stats(overOurs).median)}, SDK ${fmt(stats(overSdk).median)} ms/call`, "<= 1 ms");
+
+  // Cold first call, and import.
+  const bare = [], cold = [], oneShot = [], imports = [];
+  for (let i = 0; i < runs; i++) {
+    bare.push(time(() => run(pwsh, ["-NoProfile", "-NonInteractive", "-Command", "1"])));
+    cold.push(time(() => run(pwsh, ["-NoProfile", "-NonInteractive", "-File", join(root, "scripts", "bench", "cold.ps1"), "-ModuleManifest", manifest, "-EndpointUrl", emulator.endpoint], token)));
+    imports.push(time(() => run(pwsh, ["-NoProfile", "-NonInteractive", "-Command", `Import-Module '${manifest}'`])));
+    oneShot.push(time(() => run(process.execPath, [join(root, "scripts", "bench", "sdk.mjs"), emulator.endpoint, "0"], token)));
+  }
+  const bareMedian = stats(bare).median;
+  row("cold first call: pwsh import + one call, minus bare pwsh", "ms", cold.map((c) => c - bareMedian), oneShot, "one-shot node script", "<= 1.3x");
+  row("import: Import-Module, minus bare pwsh", "ms", imports.map((c) => c - bareMedian), undefined, `bare pwsh ${fmt(bareMedian)} ms`, "<= 150 ms");
+
+  // The AWS CLI, per invocation, against our warm per-call time.
+  const aws = spawnSync("aws", ["--version"], { encoding: "utf8" });
+  if (aws.status === 0) {
+    const cli = [];
+    for (let i = 0; i < runs; i++) {
+      cli.push(time(() => spawnSync("aws", ["cognito-idp", "get-user-attribute-verification-code", "--access-token", users[0].accessToken, "--attribute-name", "email", "--endpoint-url", emulator.endpoint, "--region", "us-east-1"], {
+        env: { ...process.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local" },
+      })));
+    }
+    const version = (aws.stdout || aws.stderr).trim().split(" ")[0];
+    row(`vs AWS CLI (${version}): its time per invocation / our warm per-call time`, "ms", cli, loopOurs, "ours, warm", ">= 50x faster", (o, r) => o / r);
+  } else {
+    rows.push({ name: "vs AWS CLI", ours: "", reference: "aws not found on PATH", ratio: "", target: ">= 50x faster" });
+  }
+
+  // Generator: the real specs, and 10 / 100 / 1,000 synthetic ones.
+  const generatorTimes = (dir) =>
+    lastJson(run(process.execPath, ["--import", "tsx", join(root, "scripts", "bench", "generator.mjs"), dir, String(runs)])).times;
+  const realSpecs = join(root, "specs");
+  const genReal = generatorTimes(realSpecs);
+  row("generator: load + generate all real specs (in process)", "ms", genReal, undefined, "", "< 2 s");
+  const work = mkdtempSync(join(tmpdir(), "bench-specs-"));
+  try {
+    const seed = readFileSync(join(realSpecs, "cmdlets", "Get-CGIPUserAttributeVerificationCode.yaml"), "utf8");
+    for (const n of [10, 100, 1000]) {
+      const dir = join(work, String(n));
+      mkdirSync(join(dir, "cmdlets"), { recursive: true });
+      cpSync(join(realSpecs, "service.yaml"), join(dir, "service.yaml"));
+      for (let i = 0; i < n; i++) {
+        const text = seed.replace("noun: UserAttributeVerificationCode", `noun: Synthetic${i}`).replace("operation: GetUserAttributeVerificationCode", `operation: GetSynthetic${i}`);
+        writeFileSync(join(dir, "cmdlets", `Get-CGIPSynthetic${i}.yaml`), text);
+      }
+      const times = generatorTimes(dir);
+      row(`generator: ${n} synthetic specs`, "ms", times, undefined, `${fmt(stats(times).median / n)} ms per spec`, "linear");
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  // Memory: the bridge's RSS after 100 calls and after many.
+  const memory = pwshFile("loop.ps1", ["-ModuleManifest", manifest, "-EndpointUrl", responder.url, "-Calls", String(memoryCalls), "-Memory"], "t\n");
+  const after100 = memory.after100 / 2 ** 20;
+  const afterMany = memory[`after${memoryCalls}`] / 2 ** 20;
+  rows.push({
+    name: `memory: bridge RSS after ${memoryCalls} calls / after 100`,
+    ours: `${afterMany.toFixed(1)} MiB`,
+    reference: `${after100.toFixed(1)} MiB after 100`,
+    ratio: `${(afterMany / after100).toFixed(2)}x`,
+    target: "<= 1.2x",
+  });
+} finally {
+  await responder.close();
+  emulator.stop();
+}
+
+const machine = `${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, ${run(pwsh, ["-NoProfile", "-Command", "'PowerShell ' + $PSVersionTable.PSVersion"])}`;
+const table = [
+  `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}; ${runs} runs a case, ${calls} calls a run.`,
+  "",
+  "| case | ours: median (min-max) | reference, same run | ratio | target |",
+  "|---|---|---|---|---|",
+  ...rows.map((r) => `| ${r.name} | ${r.ours} | ${r.reference} | ${r.ratio} | ${r.target} |`),
+  "",
+].join("\n");
+mkdirSync(join(root, "bench-results"), { recursive: true });
+writeFileSync(join(root, "bench-results", "latest.md"), table);
+console.log(table);

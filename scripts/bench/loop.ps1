@@ -1,0 +1,39 @@
+# Times the module inside one pwsh: prints one JSON line of milliseconds per case.
+# The access token arrives on stdin.
+param(
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [Parameter(Mandatory)] [string] $EndpointUrl,
+    [int] $Calls = 1000,
+    [switch] $Pipeline,
+    [switch] $Memory
+)
+$ErrorActionPreference = 'Stop'
+$token = [Console]::In.ReadLine()
+Import-Module $ModuleManifest
+$call = @{ AccessToken = $token; AttributeName = 'email'; Region = 'us-east-1'; EndpointUrl = $EndpointUrl }
+$null = Get-CGIPUserAttributeVerificationCode @call -Select '*'
+$bridgePid = & (Get-Module PSCognitoIdentityProvider) { $script:Shared.Process.Id }
+
+function Get-BridgeRss { if ($IsLinux) { [long] ((Get-Content "/proc/$bridgePid/status" | Select-String '^VmRSS:\s+(\d+)').Matches[0].Groups[1].Value) * 1KB } }
+
+if ($Memory) {
+    $rss = @{}
+    for ($i = 1; $i -le $Calls; $i++) {
+        $null = Get-CGIPUserAttributeVerificationCode @call -Select '*'
+        if ($i -eq 100 -or $i -eq $Calls) { $rss["after$i"] = Get-BridgeRss }
+    }
+    $rss | ConvertTo-Json -Compress
+    return
+}
+
+$watch = [System.Diagnostics.Stopwatch]::StartNew()
+if ($Pipeline) {
+    $objects = foreach ($i in 1..$Calls) { [pscustomobject]@{ AccessToken = $token; AttributeName = 'email' } }
+    $watch.Restart()
+    $objects | Get-CGIPUserAttributeVerificationCode -Region us-east-1 -EndpointUrl $EndpointUrl -Select '*' | Out-Null
+}
+else {
+    foreach ($i in 1..$Calls) { $null = Get-CGIPUserAttributeVerificationCode @call -Select '*' }
+}
+$watch.Stop()
+@{ totalMs = $watch.Elapsed.TotalMilliseconds } | ConvertTo-Json -Compress
