@@ -10,40 +10,13 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpecValidationError, type SpecIssue } from "../../src/spec/errors.js";
 import { loadSpecs } from "../../src/spec/loader.js";
+import { VALID } from "./spec-fixtures.js";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 const realService = readFileSync(join(repoRoot, "specs", "service.yaml"), "utf8");
 const cli = join(repoRoot, "src", "generator", "cli.ts");
 const FILE = "Get-CGIPThing.yaml";
 const SHOWN = join("cmdlets", FILE);
-
-// The small valid spec of spec-loader.test.ts.
-const VALID = [
-  "verb: Get",
-  "noun: Thing",
-  "operation: GetUserAttributeVerificationCode",
-  "auth: anonymous",
-  "synopsis: Gets a thing.",
-  "description: Gets a thing.",
-  "parameters:",
-  "  - name: AccessToken",
-  "    type: string",
-  "    mandatory: true",
-  "    pipeline: [byPropertyName]",
-  "    sensitive: true",
-  "    help: The token.",
-  "  - name: AttributeName",
-  "    type: string",
-  "    help: The attribute.",
-  "select: CodeDeliveryDetails",
-  "output:",
-  "  type: Response",
-  "  shapes:",
-  "    Response:",
-  "      CodeDeliveryDetails: Details",
-  "    Details:",
-  "      Destination: string",
-];
 
 // A valid spec using every key the schema knows, one value per line, so that each key
 // can be broken on its own.
