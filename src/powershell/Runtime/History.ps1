@@ -38,11 +38,13 @@ $script:HistorySettings = @{
 $script:RedactedValue = '*****'
 
 # Ours, or $null when $AWSHistory belongs to someone else (AWS.Tools.Common, say).
+# Read as a variable, not with Get-Variable: this runs on every call, and the cmdlet
+# costs a few tenths of a millisecond each time.
 function Get-HistoryStore {
-    $current = Get-Variable -Name AWSHistory -Scope Global -ValueOnly -ErrorAction Ignore
+    $current = try { $global:AWSHistory } catch { $null }
     if ($null -eq $current) {
         $current = [AWSHistory]::new()
-        Set-Variable -Name AWSHistory -Scope Global -Value $current
+        $global:AWSHistory = $current
     }
     if ($current.GetType().Name -eq 'AWSHistory' -and $current.PSObject.Properties['Commands']) { $current } else { $null }
 }
