@@ -52,17 +52,6 @@ export function loadSpecs(specDir: string, options: { displayRoot?: string } = {
   return { serviceFile: display(serviceFile), service, cmdlets };
 }
 
-/** Validates one file's text against a schema; exported for tests and tools. */
-export function parseSpecText<T>(
-  text: string,
-  displayName: string,
-  kind: "service" | "cmdlet",
-): { spec?: T; source?: YamlSource; issues: SpecIssue[] } {
-  const issues: SpecIssue[] = [];
-  const loaded = validateText<T>(text, displayName, kind === "service" ? validateService : validateCmdlet, issues);
-  return { ...loaded, issues };
-}
-
 function loadFile<T>(path: string, shown: string, validate: ValidateFunction, issues: SpecIssue[]): T | undefined {
   return loadFileWithSource<T>(path, shown, validate, issues)?.spec;
 }

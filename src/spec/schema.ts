@@ -16,8 +16,6 @@ export const PARAMETER_TYPES = [
   "stringMap",
 ] as const;
 
-export const SCALAR_MEMBER_TYPES = ["string", "integer", "long", "double", "boolean", "timestamp", "blob"] as const;
-
 export const serviceSchema = {
   $id: "service.schema.json",
   type: "object",
