@@ -32,11 +32,6 @@ function Stop-WithUnavailable {
     $Cmdlet.ThrowTerminatingError((New-ErrorRecord ([System.InvalidOperationException]::new($Message)) $ErrorId ResourceUnavailable $null))
 }
 
-function Stop-WithNoRegion {
-    param([System.Management.Automation.PSCmdlet] $Cmdlet, [string] $Message)
-    $Cmdlet.ThrowTerminatingError((New-ErrorRecord ([System.InvalidOperationException]::new($Message)) 'InvalidOperationException' InvalidOperation $Cmdlet))
-}
-
 # The ErrorRecord for an error reply from the bridge.
 function ConvertTo-ReplyErrorRecord {
     param([System.Management.Automation.PSCmdlet] $Cmdlet, $ReplyError)
