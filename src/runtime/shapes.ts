@@ -5,7 +5,7 @@
 export type ShapeTable = Record<string, Record<string, string>>;
 
 export const SCALAR_TYPES: ReadonlySet<string> = new Set([
-  "string", "integer", "long", "double", "boolean", "timestamp", "blob",
+  "string", "integer", "long", "double", "boolean", "timestamp", "blob", "document",
 ]);
 
 /**

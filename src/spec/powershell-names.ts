@@ -25,3 +25,8 @@ export const SHARED_PARAMETER_NAMES: readonly string[] = [
   "Select", "Region", "RegionToCall", "EndpointUrl", "ProfileLocation", "AWSProfilesLocation",
   "ProfilesLocation", "ClientConfig",
 ];
+/** Parameters signed cmdlets add, to find AWS credentials. */
+export const CREDENTIAL_PARAMETER_NAMES: readonly string[] = [
+  "AccessKey", "AK", "SecretKey", "SK", "SecretAccessKey", "SessionToken", "ST", "ProfileName",
+  "StoredCredentials", "AWSProfileName", "Credential",
+];

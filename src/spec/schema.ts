@@ -4,6 +4,7 @@
 
 const identifier = { type: "string", pattern: "^[A-Za-z][A-Za-z0-9]*$" } as const;
 const text = { type: "string", minLength: 1 } as const;
+const parameterName = { type: "string", pattern: "^[A-Z][A-Za-z0-9_]*$" } as const;
 
 export const PARAMETER_TYPES = [
   "string",
@@ -14,7 +15,16 @@ export const PARAMETER_TYPES = [
   "timestamp",
   "stringList",
   "stringMap",
+  // Nested values, converted against the SDK's schema by the bridge.
+  "structure",
+  "structureList",
+  "structureMap",
+  "document",
+  "blob",
 ] as const;
+
+/** Parameter types that take a hashtable or object of the named SDK shape. */
+export const SHAPED_TYPES = ["structure", "structureList", "structureMap"] as const;
 
 export const serviceSchema = {
   $id: "service.schema.json",
@@ -81,10 +91,14 @@ export const cmdletSchema = {
         additionalProperties: false,
         required: ["name", "type", "help"],
         properties: {
-          name: { type: "string", pattern: "^[A-Z][A-Za-z0-9]*$" },
-          // The SDK input member this parameter fills; defaults to the parameter name.
-          member: { type: "string", pattern: "^[A-Z][A-Za-z0-9]*$" },
+          // Underscores join the parts of a flattened member (PasswordPolicy_MinimumLength).
+          name: parameterName,
+          // The SDK input member this parameter fills; defaults to the parameter name. A dotted
+          // path fills a member of a nested structure (Policies.PasswordPolicy.MinimumLength).
+          member: { type: "string", pattern: "^[A-Z][A-Za-z0-9]*(\\.[A-Z][A-Za-z0-9]*)*$" },
           type: { enum: PARAMETER_TYPES },
+          // The SDK shape a structure parameter takes, e.g. AttributeType (help shows it).
+          shape: identifier,
           mandatory: { type: "boolean" },
           pipeline: {
             type: "array",
@@ -100,8 +114,34 @@ export const cmdletSchema = {
         },
       },
     },
-    // The -Select default: '*' for the whole response, or a property path of it.
+    // The -Select default: '*' for the whole response, '(none)' for no output, or a
+    // property path of it.
     select: { type: "string", minLength: 1 },
+    // A paginated operation: by default the cmdlet fetches every page.
+    pagination: {
+      type: "object",
+      additionalProperties: false,
+      required: ["tokenParameter", "nextToken"],
+      properties: {
+        // The parameter that carries the token of the page to fetch.
+        tokenParameter: parameterName,
+        // The response member with the next page's token.
+        nextToken: identifier,
+        // The parameter that sets a page's size, if any.
+        pageSizeParameter: parameterName,
+      },
+    },
+    // Mutating cmdlets: -WhatIf, -Confirm and -Force, and how much a call matters.
+    shouldProcess: {
+      type: "object",
+      additionalProperties: false,
+      required: ["impact"],
+      properties: {
+        impact: { enum: ["Low", "Medium", "High"] },
+        // The parameter whose value prompts name.
+        target: parameterName,
+      },
+    },
     output: {
       type: "object",
       additionalProperties: false,

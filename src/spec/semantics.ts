@@ -2,8 +2,12 @@
 // parameters, and references between the output shapes and the -Select default.
 import { parseTypeRef, resolveSelectPath, responseShapes } from "../runtime/shapes.js";
 import type { SpecIssue } from "./errors.js";
-import { APPROVED_VERBS, COMMON_PARAMETER_NAMES, SHARED_PARAMETER_NAMES } from "./powershell-names.js";
+import { APPROVED_VERBS, COMMON_PARAMETER_NAMES, CREDENTIAL_PARAMETER_NAMES, SHARED_PARAMETER_NAMES } from "./powershell-names.js";
+import { SHAPED_TYPES } from "./schema.js";
 import type { CmdletSpec, LoadedCmdlet, ServiceSpec } from "./types.js";
+
+/** The -Select default of a cmdlet that writes nothing unless asked (AWS Tools' "(none)"). */
+export const NO_OUTPUT = "(none)";
 import type { YamlSource } from "./yaml-source.js";
 
 const RESERVED = new Map<string, string>([
@@ -24,14 +28,20 @@ export function checkCmdlet(spec: CmdletSpec, source: YamlSource, service: Servi
   }
 
   // Parameter names and aliases share one namespace, compared case-insensitively.
+  const reserved = new Map(RESERVED);
+  const addReserved = (names: readonly string[], what: string) =>
+    names.forEach((n) => reserved.set(n.toLowerCase(), `a parameter every ${what} cmdlet has (${n})`));
+  if (spec.auth === "signed") addReserved(CREDENTIAL_PARAMETER_NAMES, "signed");
+  if (spec.shouldProcess) addReserved(["Force"], "mutating");
+  if (spec.pagination) addReserved(["NoAutoIteration"], "paginated");
   const names = new Map<string, string>();
   const positions = new Map<number, string>();
   let byValue: string | undefined;
   spec.parameters.forEach((param, i) => {
     const claim = (name: string, path: (string | number)[], what: string) => {
       const lower = name.toLowerCase();
-      const reserved = RESERVED.get(lower);
-      if (reserved) return at(path, `parameters[${i}]: ${what} '${name}' is reserved: it is ${reserved}`);
+      const taken = reserved.get(lower);
+      if (taken) return at(path, `parameters[${i}]: ${what} '${name}' is reserved: it is ${taken}`);
       const owner = names.get(lower);
       if (owner) return at(path, `parameters[${i}]: ${what} '${name}' clashes with ${owner}`);
       names.set(lower, `${what} '${name}' of parameter ${param.name}`);
@@ -44,6 +54,9 @@ export function checkCmdlet(spec: CmdletSpec, source: YamlSource, service: Servi
       if (owner) at(["parameters", i, "position"], `parameters[${i}]: position ${param.position} is already taken by ${owner}`);
       else positions.set(param.position, param.name);
     }
+    const shaped = (SHAPED_TYPES as readonly string[]).includes(param.type);
+    if (shaped && !param.shape) at(["parameters", i, "type"], `parameters[${i}]: a ${param.type} parameter needs 'shape', the SDK shape it takes`);
+    if (!shaped && param.shape) at(["parameters", i, "shape"], `parameters[${i}]: 'shape' is only for structure, structureList and structureMap parameters`);
     if (param.pipeline?.includes("byValue")) {
       if (byValue) at(["parameters", i, "pipeline"], `parameters[${i}]: only one parameter can take pipeline input by value (${byValue} already does)`);
       else byValue = param.name;
@@ -62,11 +75,24 @@ export function checkCmdlet(spec: CmdletSpec, source: YamlSource, service: Servi
       let ref = parseTypeRef(type);
       while (ref.item) ref = ref.item;
       if (ref.kind === "shape" && !defined(ref.name)) {
-        at(["output", "shapes", shapeName, member], `output.shapes.${shapeName}.${member}: type '${ref.name}' is neither a scalar (string, integer, long, double, boolean, timestamp, blob) nor a shape defined under output.shapes`);
+        at(["output", "shapes", shapeName, member], `output.shapes.${shapeName}.${member}: type '${ref.name}' is neither a scalar (string, integer, long, double, boolean, timestamp, blob, document) nor a shape defined under output.shapes`);
       }
     }
   }
-  if (defined(spec.output.type)) {
+  const parameterNames = new Set(spec.parameters.map((p) => p.name));
+  const mustName = (path: (string | number)[], name: string | undefined, what: string) => {
+    if (name !== undefined && !parameterNames.has(name)) at(path, `${path.join(".")}: ${what} '${name}' is not one of the cmdlet's parameters`);
+  };
+  if (spec.pagination) {
+    mustName(["pagination", "tokenParameter"], spec.pagination.tokenParameter, "the token parameter");
+    mustName(["pagination", "pageSizeParameter"], spec.pagination.pageSizeParameter, "the page size parameter");
+    const members = defined(spec.output.type) ? shapes[spec.output.type]! : {};
+    if (!Object.hasOwn(members, spec.pagination.nextToken)) {
+      at(["pagination", "nextToken"], `pagination.nextToken: '${spec.pagination.nextToken}' is not a member of ${spec.output.type}`);
+    }
+  }
+  if (spec.shouldProcess) mustName(["shouldProcess", "target"], spec.shouldProcess.target, "the target");
+  if (defined(spec.output.type) && spec.select !== NO_OUTPUT) {
     const resolved = resolveSelectPath(responseShapes(shapes, spec.output.type), spec.output.type, spec.select);
     if (!resolved.ok) at(["select"], `select: '${spec.select}' is not '*' or a property path of ${spec.output.type} (${resolved.reason})`);
   }

@@ -25,6 +25,7 @@ export interface ParameterSpec {
   name: string;
   member?: string;
   type: ParameterType;
+  shape?: string;
   mandatory?: boolean;
   pipeline?: ("byValue" | "byPropertyName")[];
   position?: number;
@@ -46,6 +47,8 @@ export interface CmdletSpec {
   description: string;
   parameters: ParameterSpec[];
   select: string;
+  pagination?: { tokenParameter: string; nextToken: string; pageSizeParameter?: string };
+  shouldProcess?: { impact: "Low" | "Medium" | "High"; target?: string };
   output: { type: string; shapes: ShapeTable };
   examples?: { title: string; code: string; remarks?: string }[];
 }
