@@ -7,6 +7,7 @@ Set-StrictMode -Version 3.0
 . (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/Bridge.ps1')
 . (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/Region.ps1')
 . (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/ClientConfig.ps1')
+. (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/Credentials.ps1')
 . (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/History.ps1')
 . (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/Operation.ps1')
 . (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/Completion.ps1')
@@ -64,6 +65,686 @@ $script:KnownRegions = [ordered]@{
 }
 
 $script:Operations = @{}
+$script:Operations['AddCustomAttributes'] = @{
+    Name            = 'AddCustomAttributes'
+    Cmdlet          = 'Add-CGIPCustomAttribute'
+    InputParameters = @('UserPoolId', 'CustomAttribute')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId', 'CustomAttribute')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AddCustomAttributesRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('CustomAttribute')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Add-CGIPCustomAttribute (AddCustomAttributes)' }
+}
+$script:Operations['TagResource'] = @{
+    Name            = 'TagResource'
+    Cmdlet          = 'Add-CGIPResourceTag'
+    InputParameters = @('ResourceArn', 'Tag')
+    Sensitive       = @()
+    Mandatory       = @('ResourceArn', 'Tag')
+    StringMaps      = @('Tag')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.TagResourceRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'ResourceArn'; Action = 'Add-CGIPResourceTag (TagResource)' }
+}
+$script:Operations['AssociateSoftwareToken'] = @{
+    Name            = 'AssociateSoftwareToken'
+    Cmdlet          = 'Add-CGIPSoftwareToken'
+    InputParameters = @('AccessToken', 'Session')
+    Sensitive       = @('AccessToken', 'Session')
+    Mandatory       = @()
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AssociateSoftwareTokenRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('SecretCode', 'Session', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Add-CGIPSoftwareToken (AssociateSoftwareToken)' }
+}
+$script:Operations['AddUserPoolClientSecret'] = @{
+    Name            = 'AddUserPoolClientSecret'
+    Cmdlet          = 'Add-CGIPUserPoolClientSecret'
+    InputParameters = @('UserPoolId', 'ClientId', 'ClientSecret')
+    Sensitive       = @('ClientId', 'ClientSecret')
+    Mandatory       = @('UserPoolId', 'ClientId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AddUserPoolClientSecretRequest'
+    DefaultSelect   = 'ClientSecretDescriptor'
+    SelectPaths     = @('ClientSecretDescriptor', 'ClientSecretDescriptor.ClientSecretId', 'ClientSecretDescriptor.ClientSecretValue', 'ClientSecretDescriptor.ClientSecretCreateDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Add-CGIPUserPoolClientSecret (AddUserPoolClientSecret)' }
+}
+$script:Operations['AdminAddUserToGroup'] = @{
+    Name            = 'AdminAddUserToGroup'
+    Cmdlet          = 'Add-CGIPUserToGroupAdmin'
+    InputParameters = @('Username', 'UserPoolId', 'GroupName')
+    Sensitive       = @('Username')
+    Mandatory       = @('Username', 'UserPoolId', 'GroupName')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminAddUserToGroupRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Add-CGIPUserToGroupAdmin (AdminAddUserToGroup)' }
+}
+$script:Operations['ConfirmDevice'] = @{
+    Name            = 'ConfirmDevice'
+    Cmdlet          = 'Approve-CGIPDevice'
+    InputParameters = @('DeviceKey', 'AccessToken', 'DeviceSecretVerifierConfig_PasswordVerifier', 'DeviceSecretVerifierConfig_Salt', 'DeviceName')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('DeviceKey', 'AccessToken')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ConfirmDeviceRequest'
+    DefaultSelect   = 'UserConfirmationNecessary'
+    SelectPaths     = @('UserConfirmationNecessary', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'DeviceName'; Action = 'Approve-CGIPDevice (ConfirmDevice)' }
+}
+$script:Operations['CompleteWebAuthnRegistration'] = @{
+    Name            = 'CompleteWebAuthnRegistration'
+    Cmdlet          = 'Complete-CGIPWebAuthnRegistration'
+    InputParameters = @('AccessToken', 'Credential')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken', 'Credential')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.CompleteWebAuthnRegistrationRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @('Credential')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Complete-CGIPWebAuthnRegistration (CompleteWebAuthnRegistration)' }
+}
+$script:Operations['ConfirmForgotPassword'] = @{
+    Name            = 'ConfirmForgotPassword'
+    Cmdlet          = 'Confirm-CGIPForgotPassword'
+    InputParameters = @('Username', 'ClientId', 'ConfirmationCode', 'Password', 'SecretHash', 'AnalyticsMetadata_AnalyticsEndpointId', 'UserContextData_IpAddress', 'UserContextData_EncodedData', 'ClientMetadata')
+    Sensitive       = @('Username', 'ClientId', 'Password', 'SecretHash')
+    Mandatory       = @('Username', 'ClientId', 'ConfirmationCode', 'Password')
+    StringMaps      = @('ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ConfirmForgotPasswordRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Confirm-CGIPForgotPassword (ConfirmForgotPassword)' }
+}
+$script:Operations['ConfirmSignUp'] = @{
+    Name            = 'ConfirmSignUp'
+    Cmdlet          = 'Confirm-CGIPUserRegistration'
+    InputParameters = @('Username', 'ClientId', 'ConfirmationCode', 'SecretHash', 'ForceAliasCreation', 'AnalyticsMetadata_AnalyticsEndpointId', 'UserContextData_IpAddress', 'UserContextData_EncodedData', 'ClientMetadata', 'Session')
+    Sensitive       = @('Username', 'ClientId', 'SecretHash', 'Session')
+    Mandatory       = @('Username', 'ClientId', 'ConfirmationCode')
+    StringMaps      = @('ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ConfirmSignUpRequest'
+    DefaultSelect   = 'Session'
+    SelectPaths     = @('Session', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Confirm-CGIPUserRegistration (ConfirmSignUp)' }
+}
+$script:Operations['AdminConfirmSignUp'] = @{
+    Name            = 'AdminConfirmSignUp'
+    Cmdlet          = 'Confirm-CGIPUserRegistrationAdmin'
+    InputParameters = @('UserPoolId', 'Username', 'ClientMetadata')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username')
+    StringMaps      = @('ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminConfirmSignUpRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Confirm-CGIPUserRegistrationAdmin (AdminConfirmSignUp)' }
+}
+$script:Operations['AdminLinkProviderForUser'] = @{
+    Name            = 'AdminLinkProviderForUser'
+    Cmdlet          = 'Connect-CGIPProviderForUserAdmin'
+    InputParameters = @('UserPoolId', 'DestinationUser_ProviderName', 'DestinationUser_ProviderAttributeName', 'DestinationUser_ProviderAttributeValue', 'SourceUser_ProviderName', 'SourceUser_ProviderAttributeName', 'SourceUser_ProviderAttributeValue')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminLinkProviderForUserRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Connect-CGIPProviderForUserAdmin (AdminLinkProviderForUser)' }
+}
+$script:Operations['AdminDisableProviderForUser'] = @{
+    Name            = 'AdminDisableProviderForUser'
+    Cmdlet          = 'Disable-CGIPProviderForUserAdmin'
+    InputParameters = @('UserPoolId', 'User_ProviderName', 'User_ProviderAttributeName', 'User_ProviderAttributeValue')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminDisableProviderForUserRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Disable-CGIPProviderForUserAdmin (AdminDisableProviderForUser)' }
+}
+$script:Operations['AdminDisableUser'] = @{
+    Name            = 'AdminDisableUser'
+    Cmdlet          = 'Disable-CGIPUserAdmin'
+    InputParameters = @('UserPoolId', 'Username')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminDisableUserRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Disable-CGIPUserAdmin (AdminDisableUser)' }
+}
+$script:Operations['GlobalSignOut'] = @{
+    Name            = 'GlobalSignOut'
+    Cmdlet          = 'Disconnect-CGIPDeviceGlobal'
+    InputParameters = @('AccessToken')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GlobalSignOutRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Disconnect-CGIPDeviceGlobal (GlobalSignOut)' }
+}
+$script:Operations['AdminUserGlobalSignOut'] = @{
+    Name            = 'AdminUserGlobalSignOut'
+    Cmdlet          = 'Disconnect-CGIPUserGlobalAdmin'
+    InputParameters = @('Username', 'UserPoolId')
+    Sensitive       = @('Username')
+    Mandatory       = @('Username', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminUserGlobalSignOutRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Disconnect-CGIPUserGlobalAdmin (AdminUserGlobalSignOut)' }
+}
+$script:Operations['UpdateDeviceStatus'] = @{
+    Name            = 'UpdateDeviceStatus'
+    Cmdlet          = 'Edit-CGIPDeviceStatus'
+    InputParameters = @('DeviceKey', 'AccessToken', 'DeviceRememberedStatus')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('DeviceKey', 'AccessToken')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateDeviceStatusRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'DeviceKey'; Action = 'Edit-CGIPDeviceStatus (UpdateDeviceStatus)' }
+}
+$script:Operations['AdminUpdateDeviceStatus'] = @{
+    Name            = 'AdminUpdateDeviceStatus'
+    Cmdlet          = 'Edit-CGIPDeviceStatusAdmin'
+    InputParameters = @('DeviceKey', 'UserPoolId', 'Username', 'DeviceRememberedStatus')
+    Sensitive       = @('Username')
+    Mandatory       = @('DeviceKey', 'UserPoolId', 'Username')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminUpdateDeviceStatusRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Edit-CGIPDeviceStatusAdmin (AdminUpdateDeviceStatus)' }
+}
+$script:Operations['AdminEnableUser'] = @{
+    Name            = 'AdminEnableUser'
+    Cmdlet          = 'Enable-CGIPUserAdmin'
+    InputParameters = @('UserPoolId', 'Username')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminEnableUserRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Enable-CGIPUserAdmin (AdminEnableUser)' }
+}
+$script:Operations['AdminGetUserAuthFactors'] = @{
+    Name            = 'AdminGetUserAuthFactors'
+    Cmdlet          = 'Get-CGIPAdminUserAuthFactor'
+    InputParameters = @('UserPoolId', 'Username')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminGetUserAuthFactorsRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('Username', 'PreferredMfaSetting', 'UserMFASettingList', 'ConfiguredUserAuthFactors', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['GetCSVHeader'] = @{
+    Name            = 'GetCSVHeader'
+    Cmdlet          = 'Get-CGIPCSVHeader'
+    InputParameters = @('UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetCSVHeaderRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('UserPoolId', 'CSVHeader', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['GetClientToken'] = @{
+    Name            = 'GetClientToken'
+    Cmdlet          = 'Get-CGIPClientToken'
+    InputParameters = @('ClientId', 'Secret', 'Scope', 'ClientMetadata')
+    Sensitive       = @('ClientId', 'Secret')
+    Mandatory       = @('ClientId', 'Secret')
+    StringMaps      = @('ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetClientTokenRequest'
+    DefaultSelect   = 'ClientAuthenticationResult'
+    SelectPaths     = @('ClientAuthenticationResult', 'ClientAuthenticationResult.AccessToken', 'ClientAuthenticationResult.ExpiresIn', 'ClientAuthenticationResult.TokenType', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['GetDevice'] = @{
+    Name            = 'GetDevice'
+    Cmdlet          = 'Get-CGIPDevice'
+    InputParameters = @('DeviceKey', 'AccessToken')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('DeviceKey')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetDeviceRequest'
+    DefaultSelect   = 'Device'
+    SelectPaths     = @('Device', 'Device.DeviceKey', 'Device.DeviceAttributes', 'Device.DeviceAttributes.Name', 'Device.DeviceAttributes.Value', 'Device.DeviceCreateDate', 'Device.DeviceLastModifiedDate', 'Device.DeviceLastAuthenticatedDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['AdminGetDevice'] = @{
+    Name            = 'AdminGetDevice'
+    Cmdlet          = 'Get-CGIPDeviceAdmin'
+    InputParameters = @('DeviceKey', 'UserPoolId', 'Username')
+    Sensitive       = @('Username')
+    Mandatory       = @('DeviceKey', 'UserPoolId', 'Username')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminGetDeviceRequest'
+    DefaultSelect   = 'Device'
+    SelectPaths     = @('Device', 'Device.DeviceKey', 'Device.DeviceAttributes', 'Device.DeviceAttributes.Name', 'Device.DeviceAttributes.Value', 'Device.DeviceCreateDate', 'Device.DeviceLastModifiedDate', 'Device.DeviceLastAuthenticatedDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['ListDevices'] = @{
+    Name            = 'ListDevices'
+    Cmdlet          = 'Get-CGIPDeviceList'
+    InputParameters = @('AccessToken', 'Limit', 'PaginationToken')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListDevicesRequest'
+    DefaultSelect   = 'Devices'
+    SelectPaths     = @('Devices', 'Devices.DeviceKey', 'Devices.DeviceAttributes', 'Devices.DeviceAttributes.Name', 'Devices.DeviceAttributes.Value', 'Devices.DeviceCreateDate', 'Devices.DeviceLastModifiedDate', 'Devices.DeviceLastAuthenticatedDate', 'PaginationToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['AdminListDevices'] = @{
+    Name            = 'AdminListDevices'
+    Cmdlet          = 'Get-CGIPDeviceListAdmin'
+    InputParameters = @('Username', 'UserPoolId', 'Limit', 'PaginationToken')
+    Sensitive       = @('Username')
+    Mandatory       = @('Username', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminListDevicesRequest'
+    DefaultSelect   = 'Devices'
+    SelectPaths     = @('Devices', 'Devices.DeviceKey', 'Devices.DeviceAttributes', 'Devices.DeviceAttributes.Name', 'Devices.DeviceAttributes.Value', 'Devices.DeviceCreateDate', 'Devices.DeviceLastModifiedDate', 'Devices.DeviceLastAuthenticatedDate', 'PaginationToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['GetGroup'] = @{
+    Name            = 'GetGroup'
+    Cmdlet          = 'Get-CGIPGroup'
+    InputParameters = @('GroupName', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('GroupName', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetGroupRequest'
+    DefaultSelect   = 'Group'
+    SelectPaths     = @('Group', 'Group.GroupName', 'Group.UserPoolId', 'Group.Description', 'Group.RoleArn', 'Group.Precedence', 'Group.LastModifiedDate', 'Group.CreationDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['ListGroups'] = @{
+    Name            = 'ListGroups'
+    Cmdlet          = 'Get-CGIPGroupList'
+    InputParameters = @('UserPoolId', 'Limit', 'NextToken')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListGroupsRequest'
+    DefaultSelect   = 'Groups'
+    SelectPaths     = @('Groups', 'Groups.GroupName', 'Groups.UserPoolId', 'Groups.Description', 'Groups.RoleArn', 'Groups.Precedence', 'Groups.LastModifiedDate', 'Groups.CreationDate', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
+}
+$script:Operations['AdminListGroupsForUser'] = @{
+    Name            = 'AdminListGroupsForUser'
+    Cmdlet          = 'Get-CGIPGroupsForUserAdmin'
+    InputParameters = @('Username', 'UserPoolId', 'Limit', 'NextToken')
+    Sensitive       = @('Username')
+    Mandatory       = @('Username', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminListGroupsForUserRequest'
+    DefaultSelect   = 'Groups'
+    SelectPaths     = @('Groups', 'Groups.GroupName', 'Groups.UserPoolId', 'Groups.Description', 'Groups.RoleArn', 'Groups.Precedence', 'Groups.LastModifiedDate', 'Groups.CreationDate', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
+}
+$script:Operations['DescribeIdentityProvider'] = @{
+    Name            = 'DescribeIdentityProvider'
+    Cmdlet          = 'Get-CGIPIdentityProvider'
+    InputParameters = @('ProviderName', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('ProviderName', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DescribeIdentityProviderRequest'
+    DefaultSelect   = 'IdentityProvider'
+    SelectPaths     = @('IdentityProvider', 'IdentityProvider.UserPoolId', 'IdentityProvider.ProviderName', 'IdentityProvider.ProviderType', 'IdentityProvider.ProviderDetails', 'IdentityProvider.AttributeMapping', 'IdentityProvider.IdpIdentifiers', 'IdentityProvider.AcrMapping', 'IdentityProvider.LastModifiedDate', 'IdentityProvider.CreationDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['GetIdentityProviderByIdentifier'] = @{
+    Name            = 'GetIdentityProviderByIdentifier'
+    Cmdlet          = 'Get-CGIPIdentityProviderByIdentifier'
+    InputParameters = @('IdpIdentifier', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('IdpIdentifier', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetIdentityProviderByIdentifierRequest'
+    DefaultSelect   = 'IdentityProvider'
+    SelectPaths     = @('IdentityProvider', 'IdentityProvider.UserPoolId', 'IdentityProvider.ProviderName', 'IdentityProvider.ProviderType', 'IdentityProvider.ProviderDetails', 'IdentityProvider.AttributeMapping', 'IdentityProvider.IdpIdentifiers', 'IdentityProvider.AcrMapping', 'IdentityProvider.LastModifiedDate', 'IdentityProvider.CreationDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['ListIdentityProviders'] = @{
+    Name            = 'ListIdentityProviders'
+    Cmdlet          = 'Get-CGIPIdentityProviderList'
+    InputParameters = @('UserPoolId', 'MaxResult', 'NextToken')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListIdentityProvidersRequest'
+    DefaultSelect   = 'Providers'
+    SelectPaths     = @('Providers', 'Providers.ProviderName', 'Providers.ProviderType', 'Providers.LastModifiedDate', 'Providers.CreationDate', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
+}
+$script:Operations['GetLogDeliveryConfiguration'] = @{
+    Name            = 'GetLogDeliveryConfiguration'
+    Cmdlet          = 'Get-CGIPLogDeliveryConfiguration'
+    InputParameters = @('UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetLogDeliveryConfigurationRequest'
+    DefaultSelect   = 'LogDeliveryConfiguration'
+    SelectPaths     = @('LogDeliveryConfiguration', 'LogDeliveryConfiguration.UserPoolId', 'LogDeliveryConfiguration.LogConfigurations', 'LogDeliveryConfiguration.LogConfigurations.LogLevel', 'LogDeliveryConfiguration.LogConfigurations.EventSource', 'LogDeliveryConfiguration.LogConfigurations.CloudWatchLogsConfiguration', 'LogDeliveryConfiguration.LogConfigurations.CloudWatchLogsConfiguration.LogGroupArn', 'LogDeliveryConfiguration.LogConfigurations.S3Configuration', 'LogDeliveryConfiguration.LogConfigurations.S3Configuration.BucketArn', 'LogDeliveryConfiguration.LogConfigurations.FirehoseConfiguration', 'LogDeliveryConfiguration.LogConfigurations.FirehoseConfiguration.StreamArn', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['DescribeManagedLoginBranding'] = @{
+    Name            = 'DescribeManagedLoginBranding'
+    Cmdlet          = 'Get-CGIPManagedLoginBranding'
+    InputParameters = @('UserPoolId', 'ManagedLoginBrandingId', 'ReturnMergedResource')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId', 'ManagedLoginBrandingId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DescribeManagedLoginBrandingRequest'
+    DefaultSelect   = 'ManagedLoginBranding'
+    SelectPaths     = @('ManagedLoginBranding', 'ManagedLoginBranding.ManagedLoginBrandingId', 'ManagedLoginBranding.UserPoolId', 'ManagedLoginBranding.UseCognitoProvidedValues', 'ManagedLoginBranding.Settings', 'ManagedLoginBranding.Assets', 'ManagedLoginBranding.Assets.Category', 'ManagedLoginBranding.Assets.ColorMode', 'ManagedLoginBranding.Assets.Extension', 'ManagedLoginBranding.Assets.Bytes', 'ManagedLoginBranding.Assets.ResourceId', 'ManagedLoginBranding.CreationDate', 'ManagedLoginBranding.LastModifiedDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['DescribeManagedLoginBrandingByClient'] = @{
+    Name            = 'DescribeManagedLoginBrandingByClient'
+    Cmdlet          = 'Get-CGIPManagedLoginBrandingByClient'
+    InputParameters = @('UserPoolId', 'ClientId', 'ReturnMergedResource')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('UserPoolId', 'ClientId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DescribeManagedLoginBrandingByClientRequest'
+    DefaultSelect   = 'ManagedLoginBranding'
+    SelectPaths     = @('ManagedLoginBranding', 'ManagedLoginBranding.ManagedLoginBrandingId', 'ManagedLoginBranding.UserPoolId', 'ManagedLoginBranding.UseCognitoProvidedValues', 'ManagedLoginBranding.Settings', 'ManagedLoginBranding.Assets', 'ManagedLoginBranding.Assets.Category', 'ManagedLoginBranding.Assets.ColorMode', 'ManagedLoginBranding.Assets.Extension', 'ManagedLoginBranding.Assets.Bytes', 'ManagedLoginBranding.Assets.ResourceId', 'ManagedLoginBranding.CreationDate', 'ManagedLoginBranding.LastModifiedDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['GetProvisionedLimit'] = @{
+    Name            = 'GetProvisionedLimit'
+    Cmdlet          = 'Get-CGIPProvisionedLimit'
+    InputParameters = @('LimitDefinition_LimitClass', 'LimitDefinition_Attribute')
+    Sensitive       = @()
+    Mandatory       = @('LimitDefinition_LimitClass', 'LimitDefinition_Attribute')
+    StringMaps      = @('LimitDefinition_Attribute')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetProvisionedLimitRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('Limit', 'Limit.LimitDefinition', 'Limit.LimitDefinition.LimitClass', 'Limit.LimitDefinition.Attributes', 'Limit.ProvisionedLimitValue', 'Limit.FreeLimitValue', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['DescribeResourceServer'] = @{
+    Name            = 'DescribeResourceServer'
+    Cmdlet          = 'Get-CGIPResourceServer'
+    InputParameters = @('Identifier', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('Identifier', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DescribeResourceServerRequest'
+    DefaultSelect   = 'ResourceServer'
+    SelectPaths     = @('ResourceServer', 'ResourceServer.UserPoolId', 'ResourceServer.Identifier', 'ResourceServer.Name', 'ResourceServer.Scopes', 'ResourceServer.Scopes.ScopeName', 'ResourceServer.Scopes.ScopeDescription', 'ResourceServer.ManagedBy', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['ListResourceServers'] = @{
+    Name            = 'ListResourceServers'
+    Cmdlet          = 'Get-CGIPResourceServerList'
+    InputParameters = @('UserPoolId', 'MaxResult', 'NextToken')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListResourceServersRequest'
+    DefaultSelect   = 'ResourceServers'
+    SelectPaths     = @('ResourceServers', 'ResourceServers.UserPoolId', 'ResourceServers.Identifier', 'ResourceServers.Name', 'ResourceServers.Scopes', 'ResourceServers.Scopes.ScopeName', 'ResourceServers.Scopes.ScopeDescription', 'ResourceServers.ManagedBy', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
+}
+$script:Operations['ListTagsForResource'] = @{
+    Name            = 'ListTagsForResource'
+    Cmdlet          = 'Get-CGIPResourceTag'
+    InputParameters = @('ResourceArn')
+    Sensitive       = @()
+    Mandatory       = @('ResourceArn')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListTagsForResourceRequest'
+    DefaultSelect   = 'Tags'
+    SelectPaths     = @('Tags', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['DescribeRiskConfiguration'] = @{
+    Name            = 'DescribeRiskConfiguration'
+    Cmdlet          = 'Get-CGIPRiskConfiguration'
+    InputParameters = @('UserPoolId', 'ClientId')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DescribeRiskConfigurationRequest'
+    DefaultSelect   = 'RiskConfiguration'
+    SelectPaths     = @('RiskConfiguration', 'RiskConfiguration.UserPoolId', 'RiskConfiguration.ClientId', 'RiskConfiguration.CompromisedCredentialsRiskConfiguration', 'RiskConfiguration.CompromisedCredentialsRiskConfiguration.Actions', 'RiskConfiguration.CompromisedCredentialsRiskConfiguration.Actions.EventAction', 'RiskConfiguration.CompromisedCredentialsRiskConfiguration.EventFilter', 'RiskConfiguration.AccountTakeoverRiskConfiguration', 'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions', 'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.LowAction', 'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.MediumAction', 'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.HighAction', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration.SourceArn', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration.From', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration.ReplyTo', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration.BlockEmail', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration.NoActionEmail', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration.MfaEmail', 'RiskConfiguration.RiskExceptionConfiguration', 'RiskConfiguration.RiskExceptionConfiguration.BlockedIPRangeList', 'RiskConfiguration.RiskExceptionConfiguration.SkippedIPRangeList', 'RiskConfiguration.LastModifiedDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['GetSigningCertificate'] = @{
+    Name            = 'GetSigningCertificate'
+    Cmdlet          = 'Get-CGIPSigningCertificate'
+    InputParameters = @('UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetSigningCertificateRequest'
+    DefaultSelect   = 'Certificate'
+    SelectPaths     = @('Certificate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['DescribeTerms'] = @{
+    Name            = 'DescribeTerms'
+    Cmdlet          = 'Get-CGIPTerm'
+    InputParameters = @('TermsId', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('TermsId', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DescribeTermsRequest'
+    DefaultSelect   = 'Terms'
+    SelectPaths     = @('Terms', 'Terms.TermsId', 'Terms.UserPoolId', 'Terms.ClientId', 'Terms.TermsName', 'Terms.TermsSource', 'Terms.Enforcement', 'Terms.Links', 'Terms.CreationDate', 'Terms.LastModifiedDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['ListTerms'] = @{
+    Name            = 'ListTerms'
+    Cmdlet          = 'Get-CGIPTermList'
+    InputParameters = @('UserPoolId', 'MaxResult', 'NextToken')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListTermsRequest'
+    DefaultSelect   = 'Terms'
+    SelectPaths     = @('Terms', 'Terms.TermsId', 'Terms.TermsName', 'Terms.Enforcement', 'Terms.CreationDate', 'Terms.LastModifiedDate', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['DescribeTermsByClient'] = @{
+    Name            = 'DescribeTermsByClient'
+    Cmdlet          = 'Get-CGIPTermsByClientDetail'
+    InputParameters = @('ClientId', 'UserPoolId', 'TermsName')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('ClientId', 'UserPoolId', 'TermsName')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DescribeTermsByClientRequest'
+    DefaultSelect   = 'Terms'
+    SelectPaths     = @('Terms', 'Terms.TermsId', 'Terms.UserPoolId', 'Terms.ClientId', 'Terms.TermsName', 'Terms.TermsSource', 'Terms.Enforcement', 'Terms.Links', 'Terms.CreationDate', 'Terms.LastModifiedDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['GetTokensFromRefreshToken'] = @{
+    Name            = 'GetTokensFromRefreshToken'
+    Cmdlet          = 'Get-CGIPTokensFromRefreshToken'
+    InputParameters = @('RefreshToken', 'ClientId', 'ClientSecret', 'DeviceKey', 'ClientMetadata')
+    Sensitive       = @('RefreshToken', 'ClientId', 'ClientSecret')
+    Mandatory       = @('RefreshToken', 'ClientId')
+    StringMaps      = @('ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetTokensFromRefreshTokenRequest'
+    DefaultSelect   = 'AuthenticationResult'
+    SelectPaths     = @('AuthenticationResult', 'AuthenticationResult.AccessToken', 'AuthenticationResult.ExpiresIn', 'AuthenticationResult.TokenType', 'AuthenticationResult.RefreshToken', 'AuthenticationResult.IdToken', 'AuthenticationResult.NewDeviceMetadata', 'AuthenticationResult.NewDeviceMetadata.DeviceKey', 'AuthenticationResult.NewDeviceMetadata.DeviceGroupKey', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['GetUICustomization'] = @{
+    Name            = 'GetUICustomization'
+    Cmdlet          = 'Get-CGIPUICustomization'
+    InputParameters = @('UserPoolId', 'ClientId')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetUICustomizationRequest'
+    DefaultSelect   = 'UICustomization'
+    SelectPaths     = @('UICustomization', 'UICustomization.UserPoolId', 'UICustomization.ClientId', 'UICustomization.ImageUrl', 'UICustomization.CSS', 'UICustomization.CSSVersion', 'UICustomization.LastModifiedDate', 'UICustomization.CreationDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['GetUser'] = @{
+    Name            = 'GetUser'
+    Cmdlet          = 'Get-CGIPUser'
+    InputParameters = @('AccessToken')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetUserRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('Username', 'UserAttributes', 'UserAttributes.Name', 'UserAttributes.Value', 'MFAOptions', 'MFAOptions.DeliveryMedium', 'MFAOptions.AttributeName', 'PreferredMfaSetting', 'UserMFASettingList', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['AdminGetUser'] = @{
+    Name            = 'AdminGetUser'
+    Cmdlet          = 'Get-CGIPUserAdmin'
+    InputParameters = @('UserPoolId', 'Username')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminGetUserRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('Username', 'UserAttributes', 'UserAttributes.Name', 'UserAttributes.Value', 'UserCreateDate', 'UserLastModifiedDate', 'Enabled', 'UserStatus', 'MFAOptions', 'MFAOptions.DeliveryMedium', 'MFAOptions.AttributeName', 'PreferredMfaSetting', 'UserMFASettingList', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
 $script:Operations['GetUserAttributeVerificationCode'] = @{
     Name            = 'GetUserAttributeVerificationCode'
     Cmdlet          = 'Get-CGIPUserAttributeVerificationCode'
@@ -74,9 +755,5269 @@ $script:Operations['GetUserAttributeVerificationCode'] = @{
     RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetUserAttributeVerificationCodeRequest'
     DefaultSelect   = 'CodeDeliveryDetails'
     SelectPaths     = @('CodeDeliveryDetails', 'CodeDeliveryDetails.AttributeName', 'CodeDeliveryDetails.DeliveryMedium', 'CodeDeliveryDetails.Destination', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['AdminListUserAuthEvents'] = @{
+    Name            = 'AdminListUserAuthEvents'
+    Cmdlet          = 'Get-CGIPUserAuthEventListAdmin'
+    InputParameters = @('UserPoolId', 'Username', 'MaxResult', 'NextToken')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminListUserAuthEventsRequest'
+    DefaultSelect   = 'AuthEvents'
+    SelectPaths     = @('AuthEvents', 'AuthEvents.EventId', 'AuthEvents.EventType', 'AuthEvents.CreationDate', 'AuthEvents.EventResponse', 'AuthEvents.EventRisk', 'AuthEvents.EventRisk.RiskDecision', 'AuthEvents.EventRisk.RiskLevel', 'AuthEvents.EventRisk.CompromisedCredentialsDetected', 'AuthEvents.ChallengeResponses', 'AuthEvents.ChallengeResponses.ChallengeName', 'AuthEvents.ChallengeResponses.ChallengeResponse', 'AuthEvents.EventContextData', 'AuthEvents.EventContextData.IpAddress', 'AuthEvents.EventContextData.DeviceName', 'AuthEvents.EventContextData.Timezone', 'AuthEvents.EventContextData.City', 'AuthEvents.EventContextData.Country', 'AuthEvents.EventFeedback', 'AuthEvents.EventFeedback.FeedbackValue', 'AuthEvents.EventFeedback.Provider', 'AuthEvents.EventFeedback.FeedbackDate', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
+}
+$script:Operations['GetUserAuthFactors'] = @{
+    Name            = 'GetUserAuthFactors'
+    Cmdlet          = 'Get-CGIPUserAuthFactor'
+    InputParameters = @('AccessToken')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetUserAuthFactorsRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('Username', 'PreferredMfaSetting', 'UserMFASettingList', 'ConfiguredUserAuthFactors', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['DescribeUserImportJob'] = @{
+    Name            = 'DescribeUserImportJob'
+    Cmdlet          = 'Get-CGIPUserImportJob'
+    InputParameters = @('JobId', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('JobId', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DescribeUserImportJobRequest'
+    DefaultSelect   = 'UserImportJob'
+    SelectPaths     = @('UserImportJob', 'UserImportJob.JobName', 'UserImportJob.JobId', 'UserImportJob.UserPoolId', 'UserImportJob.PreSignedUrl', 'UserImportJob.CreationDate', 'UserImportJob.StartDate', 'UserImportJob.CompletionDate', 'UserImportJob.Status', 'UserImportJob.CloudWatchLogsRoleArn', 'UserImportJob.ImportedUsers', 'UserImportJob.SkippedUsers', 'UserImportJob.FailedUsers', 'UserImportJob.CompletionMessage', 'UserImportJob.PasswordHashingAlgorithm', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['ListUserImportJobs'] = @{
+    Name            = 'ListUserImportJobs'
+    Cmdlet          = 'Get-CGIPUserImportJobList'
+    InputParameters = @('UserPoolId', 'MaxResult', 'PaginationToken')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId', 'MaxResult')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListUserImportJobsRequest'
+    DefaultSelect   = 'UserImportJobs'
+    SelectPaths     = @('UserImportJobs', 'UserImportJobs.JobName', 'UserImportJobs.JobId', 'UserImportJobs.UserPoolId', 'UserImportJobs.PreSignedUrl', 'UserImportJobs.CreationDate', 'UserImportJobs.StartDate', 'UserImportJobs.CompletionDate', 'UserImportJobs.Status', 'UserImportJobs.CloudWatchLogsRoleArn', 'UserImportJobs.ImportedUsers', 'UserImportJobs.SkippedUsers', 'UserImportJobs.FailedUsers', 'UserImportJobs.CompletionMessage', 'UserImportJobs.PasswordHashingAlgorithm', 'PaginationToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['ListUsers'] = @{
+    Name            = 'ListUsers'
+    Cmdlet          = 'Get-CGIPUserList'
+    InputParameters = @('UserPoolId', 'AttributesToGet', 'Limit', 'PaginationToken', 'Filter')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListUsersRequest'
+    DefaultSelect   = 'Users'
+    SelectPaths     = @('Users', 'Users.Username', 'Users.Attributes', 'Users.Attributes.Name', 'Users.Attributes.Value', 'Users.UserCreateDate', 'Users.UserLastModifiedDate', 'Users.Enabled', 'Users.UserStatus', 'Users.MFAOptions', 'Users.MFAOptions.DeliveryMedium', 'Users.MFAOptions.AttributeName', 'PaginationToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    Pagination      = @{ TokenParameter = 'PaginationToken'; NextToken = 'PaginationToken' }
+}
+$script:Operations['DescribeUserPool'] = @{
+    Name            = 'DescribeUserPool'
+    Cmdlet          = 'Get-CGIPUserPool'
+    InputParameters = @('UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DescribeUserPoolRequest'
+    DefaultSelect   = 'UserPool'
+    SelectPaths     = @('UserPool', 'UserPool.Id', 'UserPool.Name', 'UserPool.Policies', 'UserPool.Policies.PasswordPolicy', 'UserPool.Policies.PasswordPolicy.MinimumLength', 'UserPool.Policies.PasswordPolicy.RequireUppercase', 'UserPool.Policies.PasswordPolicy.RequireLowercase', 'UserPool.Policies.PasswordPolicy.RequireNumbers', 'UserPool.Policies.PasswordPolicy.RequireSymbols', 'UserPool.Policies.PasswordPolicy.PasswordHistorySize', 'UserPool.Policies.PasswordPolicy.TemporaryPasswordValidityDays', 'UserPool.Policies.SignInPolicy', 'UserPool.Policies.SignInPolicy.AllowedFirstAuthFactors', 'UserPool.DeletionProtection', 'UserPool.LambdaConfig', 'UserPool.LambdaConfig.PreSignUp', 'UserPool.LambdaConfig.CustomMessage', 'UserPool.LambdaConfig.PostConfirmation', 'UserPool.LambdaConfig.PreAuthentication', 'UserPool.LambdaConfig.PostAuthentication', 'UserPool.LambdaConfig.DefineAuthChallenge', 'UserPool.LambdaConfig.CreateAuthChallenge', 'UserPool.LambdaConfig.VerifyAuthChallengeResponse', 'UserPool.LambdaConfig.PreTokenGeneration', 'UserPool.LambdaConfig.UserMigration', 'UserPool.LambdaConfig.PreTokenGenerationConfig', 'UserPool.LambdaConfig.PreTokenGenerationConfig.LambdaVersion', 'UserPool.LambdaConfig.PreTokenGenerationConfig.LambdaArn', 'UserPool.LambdaConfig.CustomSMSSender', 'UserPool.LambdaConfig.CustomSMSSender.LambdaVersion', 'UserPool.LambdaConfig.CustomSMSSender.LambdaArn', 'UserPool.LambdaConfig.CustomEmailSender', 'UserPool.LambdaConfig.CustomEmailSender.LambdaVersion', 'UserPool.LambdaConfig.CustomEmailSender.LambdaArn', 'UserPool.LambdaConfig.KMSKeyID', 'UserPool.LambdaConfig.InboundFederation', 'UserPool.LambdaConfig.InboundFederation.LambdaVersion', 'UserPool.LambdaConfig.InboundFederation.LambdaArn', 'UserPool.Status', 'UserPool.LastModifiedDate', 'UserPool.CreationDate', 'UserPool.SchemaAttributes', 'UserPool.SchemaAttributes.Name', 'UserPool.SchemaAttributes.AttributeDataType', 'UserPool.SchemaAttributes.DeveloperOnlyAttribute', 'UserPool.SchemaAttributes.Mutable', 'UserPool.SchemaAttributes.Required', 'UserPool.SchemaAttributes.NumberAttributeConstraints', 'UserPool.SchemaAttributes.NumberAttributeConstraints.MinValue', 'UserPool.SchemaAttributes.NumberAttributeConstraints.MaxValue', 'UserPool.SchemaAttributes.StringAttributeConstraints', 'UserPool.SchemaAttributes.StringAttributeConstraints.MinLength', 'UserPool.SchemaAttributes.StringAttributeConstraints.MaxLength', 'UserPool.AutoVerifiedAttributes', 'UserPool.AliasAttributes', 'UserPool.UsernameAttributes', 'UserPool.SmsVerificationMessage', 'UserPool.EmailVerificationMessage', 'UserPool.EmailVerificationSubject', 'UserPool.VerificationMessageTemplate', 'UserPool.VerificationMessageTemplate.SmsMessage', 'UserPool.VerificationMessageTemplate.EmailMessage', 'UserPool.VerificationMessageTemplate.EmailSubject', 'UserPool.VerificationMessageTemplate.EmailMessageByLink', 'UserPool.VerificationMessageTemplate.EmailSubjectByLink', 'UserPool.VerificationMessageTemplate.DefaultEmailOption', 'UserPool.SmsAuthenticationMessage', 'UserPool.UserAttributeUpdateSettings', 'UserPool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate', 'UserPool.MfaConfiguration', 'UserPool.DeviceConfiguration', 'UserPool.DeviceConfiguration.ChallengeRequiredOnNewDevice', 'UserPool.DeviceConfiguration.DeviceOnlyRememberedOnUserPrompt', 'UserPool.EstimatedNumberOfUsers', 'UserPool.EmailConfiguration', 'UserPool.EmailConfiguration.SourceArn', 'UserPool.EmailConfiguration.ReplyToEmailAddress', 'UserPool.EmailConfiguration.EmailSendingAccount', 'UserPool.EmailConfiguration.From', 'UserPool.EmailConfiguration.ConfigurationSet', 'UserPool.SmsConfiguration', 'UserPool.SmsConfiguration.SnsCallerArn', 'UserPool.SmsConfiguration.ExternalId', 'UserPool.SmsConfiguration.SnsRegion', 'UserPool.SmsConfiguration.EumsSms', 'UserPool.SmsConfiguration.EumsSms.CallerArn', 'UserPool.SmsConfiguration.EumsSms.ExternalId', 'UserPool.SmsConfiguration.EumsSms.OriginationIdentity', 'UserPool.SmsConfiguration.EumsSms.ConfigurationSetName', 'UserPool.SmsConfiguration.EumsSms.InEntityId', 'UserPool.SmsConfiguration.EumsSms.InTemplateId', 'UserPool.SmsConfiguration.EumsSms.Region', 'UserPool.UserPoolTags', 'UserPool.SmsConfigurationFailure', 'UserPool.EmailConfigurationFailure', 'UserPool.Domain', 'UserPool.CustomDomain', 'UserPool.AdminCreateUserConfig', 'UserPool.AdminCreateUserConfig.AllowAdminCreateUserOnly', 'UserPool.AdminCreateUserConfig.UnusedAccountValidityDays', 'UserPool.AdminCreateUserConfig.InviteMessageTemplate', 'UserPool.AdminCreateUserConfig.InviteMessageTemplate.SMSMessage', 'UserPool.AdminCreateUserConfig.InviteMessageTemplate.EmailMessage', 'UserPool.AdminCreateUserConfig.InviteMessageTemplate.EmailSubject', 'UserPool.UserPoolAddOns', 'UserPool.UserPoolAddOns.AdvancedSecurityMode', 'UserPool.UserPoolAddOns.AdvancedSecurityAdditionalFlows', 'UserPool.UserPoolAddOns.AdvancedSecurityAdditionalFlows.CustomAuthMode', 'UserPool.DcrConfiguration', 'UserPool.DcrConfiguration.EnableStatus', 'UserPool.DcrConfiguration.OpenDcrEnabled', 'UserPool.DcrConfiguration.AuthenticatedGrantTypes', 'UserPool.DcrConfiguration.OpenDcrGrantTypes', 'UserPool.DcrConfiguration.AllowedScopes', 'UserPool.UsernameConfiguration', 'UserPool.UsernameConfiguration.CaseSensitive', 'UserPool.Arn', 'UserPool.AccountRecoverySetting', 'UserPool.AccountRecoverySetting.RecoveryMechanisms', 'UserPool.AccountRecoverySetting.RecoveryMechanisms.Priority', 'UserPool.AccountRecoverySetting.RecoveryMechanisms.Name', 'UserPool.UserPoolTier', 'UserPool.KeyConfiguration', 'UserPool.KeyConfiguration.KeyType', 'UserPool.KeyConfiguration.KmsKeyArn', 'UserPool.IssuerConfiguration', 'UserPool.IssuerConfiguration.Type', 'UserPool.AcrConfiguration', 'UserPool.AcrConfiguration.AcrValue', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['DescribeUserPoolClient'] = @{
+    Name            = 'DescribeUserPoolClient'
+    Cmdlet          = 'Get-CGIPUserPoolClient'
+    InputParameters = @('UserPoolId', 'ClientId')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('UserPoolId', 'ClientId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DescribeUserPoolClientRequest'
+    DefaultSelect   = 'UserPoolClient'
+    SelectPaths     = @('UserPoolClient', 'UserPoolClient.UserPoolId', 'UserPoolClient.ClientName', 'UserPoolClient.ClientId', 'UserPoolClient.ClientSecret', 'UserPoolClient.LastModifiedDate', 'UserPoolClient.CreationDate', 'UserPoolClient.RefreshTokenValidity', 'UserPoolClient.AccessTokenValidity', 'UserPoolClient.IdTokenValidity', 'UserPoolClient.TokenValidityUnits', 'UserPoolClient.TokenValidityUnits.AccessToken', 'UserPoolClient.TokenValidityUnits.IdToken', 'UserPoolClient.TokenValidityUnits.RefreshToken', 'UserPoolClient.ReadAttributes', 'UserPoolClient.WriteAttributes', 'UserPoolClient.ExplicitAuthFlows', 'UserPoolClient.SupportedIdentityProviders', 'UserPoolClient.CallbackURLs', 'UserPoolClient.LogoutURLs', 'UserPoolClient.DefaultRedirectURI', 'UserPoolClient.AllowedOAuthFlows', 'UserPoolClient.AllowedOAuthScopes', 'UserPoolClient.AllowedOAuthFlowsUserPoolClient', 'UserPoolClient.AnalyticsConfiguration', 'UserPoolClient.AnalyticsConfiguration.ApplicationId', 'UserPoolClient.AnalyticsConfiguration.ApplicationArn', 'UserPoolClient.AnalyticsConfiguration.RoleArn', 'UserPoolClient.AnalyticsConfiguration.ExternalId', 'UserPoolClient.AnalyticsConfiguration.UserDataShared', 'UserPoolClient.PreventUserExistenceErrors', 'UserPoolClient.EnableTokenRevocation', 'UserPoolClient.EnablePropagateAdditionalUserContextData', 'UserPoolClient.AuthSessionValidity', 'UserPoolClient.RefreshTokenRotation', 'UserPoolClient.RefreshTokenRotation.Feature', 'UserPoolClient.RefreshTokenRotation.RetryGracePeriodSeconds', 'UserPoolClient.ClientType', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['ListUserPoolClients'] = @{
+    Name            = 'ListUserPoolClients'
+    Cmdlet          = 'Get-CGIPUserPoolClientList'
+    InputParameters = @('UserPoolId', 'MaxResult', 'NextToken', 'ClientType')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListUserPoolClientsRequest'
+    DefaultSelect   = 'UserPoolClients'
+    SelectPaths     = @('UserPoolClients', 'UserPoolClients.ClientId', 'UserPoolClients.UserPoolId', 'UserPoolClients.ClientName', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
+}
+$script:Operations['ListUserPoolClientSecrets'] = @{
+    Name            = 'ListUserPoolClientSecrets'
+    Cmdlet          = 'Get-CGIPUserPoolClientSecretList'
+    InputParameters = @('UserPoolId', 'ClientId', 'NextToken')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('UserPoolId', 'ClientId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListUserPoolClientSecretsRequest'
+    DefaultSelect   = 'ClientSecrets'
+    SelectPaths     = @('ClientSecrets', 'ClientSecrets.ClientSecretId', 'ClientSecrets.ClientSecretValue', 'ClientSecrets.ClientSecretCreateDate', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['GetUserPoolClientSessionConfiguration'] = @{
+    Name            = 'GetUserPoolClientSessionConfiguration'
+    Cmdlet          = 'Get-CGIPUserPoolClientSessionConfiguration'
+    InputParameters = @('UserPoolId', 'ClientId')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('UserPoolId', 'ClientId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetUserPoolClientSessionConfigurationRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('UserPoolId', 'ClientId', 'SSOSession', 'SSOSession.MaxValidityMinutes', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['DescribeUserPoolDomain'] = @{
+    Name            = 'DescribeUserPoolDomain'
+    Cmdlet          = 'Get-CGIPUserPoolDomain'
+    InputParameters = @('Domain')
+    Sensitive       = @()
+    Mandatory       = @('Domain')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DescribeUserPoolDomainRequest'
+    DefaultSelect   = 'DomainDescription'
+    SelectPaths     = @('DomainDescription', 'DomainDescription.UserPoolId', 'DomainDescription.AWSAccountId', 'DomainDescription.Domain', 'DomainDescription.S3Bucket', 'DomainDescription.CloudFrontDistribution', 'DomainDescription.Version', 'DomainDescription.Status', 'DomainDescription.CustomDomainConfig', 'DomainDescription.CustomDomainConfig.CertificateArn', 'DomainDescription.CustomDomainConfig.SecurityPolicy', 'DomainDescription.ManagedLoginVersion', 'DomainDescription.Routing', 'DomainDescription.Routing.Failover', 'DomainDescription.Routing.Failover.SecondaryRegion', 'DomainDescription.Routing.Failover.PrimaryRoute53HealthCheckId', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['ListUserPools'] = @{
+    Name            = 'ListUserPools'
+    Cmdlet          = 'Get-CGIPUserPoolList'
+    InputParameters = @('MaxResult', 'NextToken')
+    Sensitive       = @()
+    Mandatory       = @('MaxResult')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListUserPoolsRequest'
+    DefaultSelect   = 'UserPools'
+    SelectPaths     = @('UserPools', 'UserPools.Id', 'UserPools.Name', 'UserPools.LambdaConfig', 'UserPools.LambdaConfig.PreSignUp', 'UserPools.LambdaConfig.CustomMessage', 'UserPools.LambdaConfig.PostConfirmation', 'UserPools.LambdaConfig.PreAuthentication', 'UserPools.LambdaConfig.PostAuthentication', 'UserPools.LambdaConfig.DefineAuthChallenge', 'UserPools.LambdaConfig.CreateAuthChallenge', 'UserPools.LambdaConfig.VerifyAuthChallengeResponse', 'UserPools.LambdaConfig.PreTokenGeneration', 'UserPools.LambdaConfig.UserMigration', 'UserPools.LambdaConfig.PreTokenGenerationConfig', 'UserPools.LambdaConfig.PreTokenGenerationConfig.LambdaVersion', 'UserPools.LambdaConfig.PreTokenGenerationConfig.LambdaArn', 'UserPools.LambdaConfig.CustomSMSSender', 'UserPools.LambdaConfig.CustomSMSSender.LambdaVersion', 'UserPools.LambdaConfig.CustomSMSSender.LambdaArn', 'UserPools.LambdaConfig.CustomEmailSender', 'UserPools.LambdaConfig.CustomEmailSender.LambdaVersion', 'UserPools.LambdaConfig.CustomEmailSender.LambdaArn', 'UserPools.LambdaConfig.KMSKeyID', 'UserPools.LambdaConfig.InboundFederation', 'UserPools.LambdaConfig.InboundFederation.LambdaVersion', 'UserPools.LambdaConfig.InboundFederation.LambdaArn', 'UserPools.Status', 'UserPools.LastModifiedDate', 'UserPools.CreationDate', 'UserPools.ReplicaRegions', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
+}
+$script:Operations['GetUserPoolMfaConfig'] = @{
+    Name            = 'GetUserPoolMfaConfig'
+    Cmdlet          = 'Get-CGIPUserPoolMfaConfig'
+    InputParameters = @('UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetUserPoolMfaConfigRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('SmsMfaConfiguration', 'SmsMfaConfiguration.SmsAuthenticationMessage', 'SmsMfaConfiguration.SmsConfiguration', 'SmsMfaConfiguration.SmsConfiguration.SnsCallerArn', 'SmsMfaConfiguration.SmsConfiguration.ExternalId', 'SmsMfaConfiguration.SmsConfiguration.SnsRegion', 'SmsMfaConfiguration.SmsConfiguration.EumsSms', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.CallerArn', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.ExternalId', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.OriginationIdentity', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.ConfigurationSetName', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.InEntityId', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.InTemplateId', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.Region', 'SoftwareTokenMfaConfiguration', 'SoftwareTokenMfaConfiguration.Enabled', 'EmailMfaConfiguration', 'EmailMfaConfiguration.Message', 'EmailMfaConfiguration.Subject', 'MfaConfiguration', 'WebAuthnConfiguration', 'WebAuthnConfiguration.RelyingPartyId', 'WebAuthnConfiguration.UserVerification', 'WebAuthnConfiguration.FactorConfiguration', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['ListUserPoolReplicas'] = @{
+    Name            = 'ListUserPoolReplicas'
+    Cmdlet          = 'Get-CGIPUserPoolReplicaList'
+    InputParameters = @('UserPoolId', 'NextToken')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListUserPoolReplicasRequest'
+    DefaultSelect   = 'UserPoolReplicas'
+    SelectPaths     = @('UserPoolReplicas', 'UserPoolReplicas.RegionName', 'UserPoolReplicas.Status', 'UserPoolReplicas.Role', 'UserPoolReplicas.UserPoolArn', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['GetUserPoolSessionConfiguration'] = @{
+    Name            = 'GetUserPoolSessionConfiguration'
+    Cmdlet          = 'Get-CGIPUserPoolSessionConfiguration'
+    InputParameters = @('UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.GetUserPoolSessionConfigurationRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('UserPoolId', 'UserSessionTracking', 'TokenSession', 'TokenSession.MaxPerUser', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['ListUserSessions'] = @{
+    Name            = 'ListUserSessions'
+    Cmdlet          = 'Get-CGIPUserSessionList'
+    InputParameters = @('AccessToken', 'NextToken')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListUserSessionsRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('Sessions', 'Sessions.SessionId', 'Sessions.SessionType', 'Sessions.ClientId', 'Sessions.CreateDate', 'Sessions.LastActiveDate', 'Sessions.DeviceType', 'Sessions.LastIPAddress', 'Sessions.LastLocation', 'Sessions.LastLocation.City', 'Sessions.LastLocation.Country', 'Sessions.OriginSessionId', 'Sessions.IsCurrentSession', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['AdminListUserSessions'] = @{
+    Name            = 'AdminListUserSessions'
+    Cmdlet          = 'Get-CGIPUserSessionListAdmin'
+    InputParameters = @('UserPoolId', 'Username', 'NextToken')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminListUserSessionsRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('Sessions', 'Sessions.SessionId', 'Sessions.SessionType', 'Sessions.ClientId', 'Sessions.CreateDate', 'Sessions.LastActiveDate', 'Sessions.DeviceType', 'Sessions.LastIPAddress', 'Sessions.LastLocation', 'Sessions.LastLocation.City', 'Sessions.LastLocation.Country', 'Sessions.OriginSessionId', 'Sessions.IsCurrentSession', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['ListUsersInGroup'] = @{
+    Name            = 'ListUsersInGroup'
+    Cmdlet          = 'Get-CGIPUsersInGroup'
+    InputParameters = @('GroupName', 'UserPoolId', 'Limit', 'NextToken')
+    Sensitive       = @()
+    Mandatory       = @('GroupName', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListUsersInGroupRequest'
+    DefaultSelect   = 'Users'
+    SelectPaths     = @('Users', 'Users.Username', 'Users.Attributes', 'Users.Attributes.Name', 'Users.Attributes.Value', 'Users.UserCreateDate', 'Users.UserLastModifiedDate', 'Users.Enabled', 'Users.UserStatus', 'Users.MFAOptions', 'Users.MFAOptions.DeliveryMedium', 'Users.MFAOptions.AttributeName', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
+}
+$script:Operations['ListWebAuthnCredentials'] = @{
+    Name            = 'ListWebAuthnCredentials'
+    Cmdlet          = 'Get-CGIPWebAuthnCredentialList'
+    InputParameters = @('AccessToken', 'NextToken', 'MaxResult')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListWebAuthnCredentialsRequest'
+    DefaultSelect   = 'Credentials'
+    SelectPaths     = @('Credentials', 'Credentials.CredentialId', 'Credentials.FriendlyCredentialName', 'Credentials.RelyingPartyId', 'Credentials.AuthenticatorTransports', 'Credentials.CreatedAt', 'Credentials.AuthenticatorAttachment', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['CreateGroup'] = @{
+    Name            = 'CreateGroup'
+    Cmdlet          = 'New-CGIPGroup'
+    InputParameters = @('GroupName', 'UserPoolId', 'Description', 'RoleArn', 'Precedence')
+    Sensitive       = @()
+    Mandatory       = @('GroupName', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.CreateGroupRequest'
+    DefaultSelect   = 'Group'
+    SelectPaths     = @('Group', 'Group.GroupName', 'Group.UserPoolId', 'Group.Description', 'Group.RoleArn', 'Group.Precedence', 'Group.LastModifiedDate', 'Group.CreationDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'GroupName'; Action = 'New-CGIPGroup (CreateGroup)' }
+}
+$script:Operations['CreateIdentityProvider'] = @{
+    Name            = 'CreateIdentityProvider'
+    Cmdlet          = 'New-CGIPIdentityProvider'
+    InputParameters = @('ProviderName', 'UserPoolId', 'ProviderType', 'ProviderDetail', 'AttributeMapping', 'IdpIdentifier', 'AcrMapping')
+    Sensitive       = @()
+    Mandatory       = @('ProviderName', 'UserPoolId', 'ProviderType', 'ProviderDetail')
+    StringMaps      = @('ProviderDetail', 'AttributeMapping', 'AcrMapping')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.CreateIdentityProviderRequest'
+    DefaultSelect   = 'IdentityProvider'
+    SelectPaths     = @('IdentityProvider', 'IdentityProvider.UserPoolId', 'IdentityProvider.ProviderName', 'IdentityProvider.ProviderType', 'IdentityProvider.ProviderDetails', 'IdentityProvider.AttributeMapping', 'IdentityProvider.IdpIdentifiers', 'IdentityProvider.AcrMapping', 'IdentityProvider.LastModifiedDate', 'IdentityProvider.CreationDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'ProviderName'; Action = 'New-CGIPIdentityProvider (CreateIdentityProvider)' }
+}
+$script:Operations['CreateManagedLoginBranding'] = @{
+    Name            = 'CreateManagedLoginBranding'
+    Cmdlet          = 'New-CGIPManagedLoginBranding'
+    InputParameters = @('UserPoolId', 'ClientId', 'UseCognitoProvidedValue', 'Setting', 'Asset')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('UserPoolId', 'ClientId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.CreateManagedLoginBrandingRequest'
+    DefaultSelect   = 'ManagedLoginBranding'
+    SelectPaths     = @('ManagedLoginBranding', 'ManagedLoginBranding.ManagedLoginBrandingId', 'ManagedLoginBranding.UserPoolId', 'ManagedLoginBranding.UseCognitoProvidedValues', 'ManagedLoginBranding.Settings', 'ManagedLoginBranding.Assets', 'ManagedLoginBranding.Assets.Category', 'ManagedLoginBranding.Assets.ColorMode', 'ManagedLoginBranding.Assets.Extension', 'ManagedLoginBranding.Assets.Bytes', 'ManagedLoginBranding.Assets.ResourceId', 'ManagedLoginBranding.CreationDate', 'ManagedLoginBranding.LastModifiedDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('Setting', 'Asset')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'New-CGIPManagedLoginBranding (CreateManagedLoginBranding)' }
+}
+$script:Operations['CreateResourceServer'] = @{
+    Name            = 'CreateResourceServer'
+    Cmdlet          = 'New-CGIPResourceServer'
+    InputParameters = @('Identifier', 'UserPoolId', 'Name', 'Scope')
+    Sensitive       = @()
+    Mandatory       = @('Identifier', 'UserPoolId', 'Name')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.CreateResourceServerRequest'
+    DefaultSelect   = 'ResourceServer'
+    SelectPaths     = @('ResourceServer', 'ResourceServer.UserPoolId', 'ResourceServer.Identifier', 'ResourceServer.Name', 'ResourceServer.Scopes', 'ResourceServer.Scopes.ScopeName', 'ResourceServer.Scopes.ScopeDescription', 'ResourceServer.ManagedBy', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('Scope')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'Identifier'; Action = 'New-CGIPResourceServer (CreateResourceServer)' }
+}
+$script:Operations['CreateTerms'] = @{
+    Name            = 'CreateTerms'
+    Cmdlet          = 'New-CGIPTerm'
+    InputParameters = @('ClientId', 'UserPoolId', 'TermsName', 'TermsSource', 'Enforcement', 'Link')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('ClientId', 'UserPoolId', 'TermsName', 'TermsSource', 'Enforcement')
+    StringMaps      = @('Link')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.CreateTermsRequest'
+    DefaultSelect   = 'Terms'
+    SelectPaths     = @('Terms', 'Terms.TermsId', 'Terms.UserPoolId', 'Terms.ClientId', 'Terms.TermsName', 'Terms.TermsSource', 'Terms.Enforcement', 'Terms.Links', 'Terms.CreationDate', 'Terms.LastModifiedDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'New-CGIPTerm (CreateTerms)' }
+}
+$script:Operations['AdminCreateUser'] = @{
+    Name            = 'AdminCreateUser'
+    Cmdlet          = 'New-CGIPUserAdmin'
+    InputParameters = @('UserPoolId', 'Username', 'UserAttribute', 'ValidationData', 'TemporaryPassword', 'ForceAliasCreation', 'MessageAction', 'DesiredDeliveryMedium', 'ClientMetadata')
+    Sensitive       = @('Username', 'TemporaryPassword')
+    Mandatory       = @('UserPoolId', 'Username')
+    StringMaps      = @('ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminCreateUserRequest'
+    DefaultSelect   = 'User'
+    SelectPaths     = @('User', 'User.Username', 'User.Attributes', 'User.Attributes.Name', 'User.Attributes.Value', 'User.UserCreateDate', 'User.UserLastModifiedDate', 'User.Enabled', 'User.UserStatus', 'User.MFAOptions', 'User.MFAOptions.DeliveryMedium', 'User.MFAOptions.AttributeName', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('UserAttribute', 'ValidationData')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'New-CGIPUserAdmin (AdminCreateUser)' }
+}
+$script:Operations['CreateUserImportJob'] = @{
+    Name            = 'CreateUserImportJob'
+    Cmdlet          = 'New-CGIPUserImportJob'
+    InputParameters = @('UserPoolId', 'JobName', 'CloudWatchLogsRoleArn', 'PasswordHashingAlgorithm')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId', 'JobName', 'CloudWatchLogsRoleArn')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.CreateUserImportJobRequest'
+    DefaultSelect   = 'UserImportJob'
+    SelectPaths     = @('UserImportJob', 'UserImportJob.JobName', 'UserImportJob.JobId', 'UserImportJob.UserPoolId', 'UserImportJob.PreSignedUrl', 'UserImportJob.CreationDate', 'UserImportJob.StartDate', 'UserImportJob.CompletionDate', 'UserImportJob.Status', 'UserImportJob.CloudWatchLogsRoleArn', 'UserImportJob.ImportedUsers', 'UserImportJob.SkippedUsers', 'UserImportJob.FailedUsers', 'UserImportJob.CompletionMessage', 'UserImportJob.PasswordHashingAlgorithm', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'New-CGIPUserImportJob (CreateUserImportJob)' }
+}
+$script:Operations['CreateUserPool'] = @{
+    Name            = 'CreateUserPool'
+    Cmdlet          = 'New-CGIPUserPool'
+    InputParameters = @('PoolName', 'PasswordPolicy_MinimumLength', 'PasswordPolicy_RequireUppercase', 'PasswordPolicy_RequireLowercase', 'PasswordPolicy_RequireNumber', 'PasswordPolicy_RequireSymbol', 'PasswordPolicy_PasswordHistorySize', 'PasswordPolicy_TemporaryPasswordValidityDay', 'SignInPolicy_AllowedFirstAuthFactor', 'DeletionProtection', 'LambdaConfig_PreSignUp', 'LambdaConfig_CustomMessage', 'LambdaConfig_PostConfirmation', 'LambdaConfig_PreAuthentication', 'LambdaConfig_PostAuthentication', 'LambdaConfig_DefineAuthChallenge', 'LambdaConfig_CreateAuthChallenge', 'LambdaConfig_VerifyAuthChallengeResponse', 'LambdaConfig_PreTokenGeneration', 'LambdaConfig_UserMigration', 'PreTokenGenerationConfig_LambdaVersion', 'PreTokenGenerationConfig_LambdaArn', 'CustomSMSSender_LambdaVersion', 'CustomSMSSender_LambdaArn', 'CustomEmailSender_LambdaVersion', 'CustomEmailSender_LambdaArn', 'LambdaConfig_KMSKeyID', 'InboundFederation_LambdaVersion', 'InboundFederation_LambdaArn', 'AutoVerifiedAttribute', 'AliasAttribute', 'UsernameAttribute', 'SmsVerificationMessage', 'EmailVerificationMessage', 'EmailVerificationSubject', 'VerificationMessageTemplate_SmsMessage', 'VerificationMessageTemplate_EmailMessage', 'VerificationMessageTemplate_EmailSubject', 'VerificationMessageTemplate_EmailMessageByLink', 'VerificationMessageTemplate_EmailSubjectByLink', 'VerificationMessageTemplate_DefaultEmailOption', 'SmsAuthenticationMessage', 'MfaConfiguration', 'UserAttributeUpdateSettings_AttributesRequireVerificationBeforeUpdate', 'DeviceConfiguration_ChallengeRequiredOnNewDevice', 'DeviceConfiguration_DeviceOnlyRememberedOnUserPrompt', 'EmailConfiguration_SourceArn', 'EmailConfiguration_ReplyToEmailAddress', 'EmailConfiguration_EmailSendingAccount', 'EmailConfiguration_From', 'EmailConfiguration_ConfigurationSet', 'SmsConfiguration_SnsCallerArn', 'SmsConfiguration_ExternalId', 'SmsConfiguration_SnsRegion', 'EumsSms_CallerArn', 'EumsSms_ExternalId', 'EumsSms_OriginationIdentity', 'EumsSms_ConfigurationSetName', 'EumsSms_InEntityId', 'EumsSms_InTemplateId', 'EumsSms_Region', 'UserPoolTag', 'AdminCreateUserConfig_AllowAdminCreateUserOnly', 'AdminCreateUserConfig_UnusedAccountValidityDay', 'InviteMessageTemplate_SMSMessage', 'InviteMessageTemplate_EmailMessage', 'InviteMessageTemplate_EmailSubject', 'Schema', 'UserPoolAddOns_AdvancedSecurityMode', 'AdvancedSecurityAdditionalFlows_CustomAuthMode', 'DcrConfiguration_EnableStatus', 'DcrConfiguration_OpenDcrEnabled', 'DcrConfiguration_AuthenticatedGrantType', 'DcrConfiguration_OpenDcrGrantType', 'DcrConfiguration_AllowedScope', 'UsernameConfiguration_CaseSensitive', 'AccountRecoverySetting_RecoveryMechanism', 'UserPoolTier', 'KeyConfiguration_KeyType', 'KeyConfiguration_KmsKeyArn', 'IssuerConfiguration_Type', 'AcrConfiguration')
+    Sensitive       = @()
+    Mandatory       = @('PoolName')
+    StringMaps      = @('UserPoolTag')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.CreateUserPoolRequest'
+    DefaultSelect   = 'UserPool'
+    SelectPaths     = @('UserPool', 'UserPool.Id', 'UserPool.Name', 'UserPool.Policies', 'UserPool.Policies.PasswordPolicy', 'UserPool.Policies.PasswordPolicy.MinimumLength', 'UserPool.Policies.PasswordPolicy.RequireUppercase', 'UserPool.Policies.PasswordPolicy.RequireLowercase', 'UserPool.Policies.PasswordPolicy.RequireNumbers', 'UserPool.Policies.PasswordPolicy.RequireSymbols', 'UserPool.Policies.PasswordPolicy.PasswordHistorySize', 'UserPool.Policies.PasswordPolicy.TemporaryPasswordValidityDays', 'UserPool.Policies.SignInPolicy', 'UserPool.Policies.SignInPolicy.AllowedFirstAuthFactors', 'UserPool.DeletionProtection', 'UserPool.LambdaConfig', 'UserPool.LambdaConfig.PreSignUp', 'UserPool.LambdaConfig.CustomMessage', 'UserPool.LambdaConfig.PostConfirmation', 'UserPool.LambdaConfig.PreAuthentication', 'UserPool.LambdaConfig.PostAuthentication', 'UserPool.LambdaConfig.DefineAuthChallenge', 'UserPool.LambdaConfig.CreateAuthChallenge', 'UserPool.LambdaConfig.VerifyAuthChallengeResponse', 'UserPool.LambdaConfig.PreTokenGeneration', 'UserPool.LambdaConfig.UserMigration', 'UserPool.LambdaConfig.PreTokenGenerationConfig', 'UserPool.LambdaConfig.PreTokenGenerationConfig.LambdaVersion', 'UserPool.LambdaConfig.PreTokenGenerationConfig.LambdaArn', 'UserPool.LambdaConfig.CustomSMSSender', 'UserPool.LambdaConfig.CustomSMSSender.LambdaVersion', 'UserPool.LambdaConfig.CustomSMSSender.LambdaArn', 'UserPool.LambdaConfig.CustomEmailSender', 'UserPool.LambdaConfig.CustomEmailSender.LambdaVersion', 'UserPool.LambdaConfig.CustomEmailSender.LambdaArn', 'UserPool.LambdaConfig.KMSKeyID', 'UserPool.LambdaConfig.InboundFederation', 'UserPool.LambdaConfig.InboundFederation.LambdaVersion', 'UserPool.LambdaConfig.InboundFederation.LambdaArn', 'UserPool.Status', 'UserPool.LastModifiedDate', 'UserPool.CreationDate', 'UserPool.SchemaAttributes', 'UserPool.SchemaAttributes.Name', 'UserPool.SchemaAttributes.AttributeDataType', 'UserPool.SchemaAttributes.DeveloperOnlyAttribute', 'UserPool.SchemaAttributes.Mutable', 'UserPool.SchemaAttributes.Required', 'UserPool.SchemaAttributes.NumberAttributeConstraints', 'UserPool.SchemaAttributes.NumberAttributeConstraints.MinValue', 'UserPool.SchemaAttributes.NumberAttributeConstraints.MaxValue', 'UserPool.SchemaAttributes.StringAttributeConstraints', 'UserPool.SchemaAttributes.StringAttributeConstraints.MinLength', 'UserPool.SchemaAttributes.StringAttributeConstraints.MaxLength', 'UserPool.AutoVerifiedAttributes', 'UserPool.AliasAttributes', 'UserPool.UsernameAttributes', 'UserPool.SmsVerificationMessage', 'UserPool.EmailVerificationMessage', 'UserPool.EmailVerificationSubject', 'UserPool.VerificationMessageTemplate', 'UserPool.VerificationMessageTemplate.SmsMessage', 'UserPool.VerificationMessageTemplate.EmailMessage', 'UserPool.VerificationMessageTemplate.EmailSubject', 'UserPool.VerificationMessageTemplate.EmailMessageByLink', 'UserPool.VerificationMessageTemplate.EmailSubjectByLink', 'UserPool.VerificationMessageTemplate.DefaultEmailOption', 'UserPool.SmsAuthenticationMessage', 'UserPool.UserAttributeUpdateSettings', 'UserPool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate', 'UserPool.MfaConfiguration', 'UserPool.DeviceConfiguration', 'UserPool.DeviceConfiguration.ChallengeRequiredOnNewDevice', 'UserPool.DeviceConfiguration.DeviceOnlyRememberedOnUserPrompt', 'UserPool.EstimatedNumberOfUsers', 'UserPool.EmailConfiguration', 'UserPool.EmailConfiguration.SourceArn', 'UserPool.EmailConfiguration.ReplyToEmailAddress', 'UserPool.EmailConfiguration.EmailSendingAccount', 'UserPool.EmailConfiguration.From', 'UserPool.EmailConfiguration.ConfigurationSet', 'UserPool.SmsConfiguration', 'UserPool.SmsConfiguration.SnsCallerArn', 'UserPool.SmsConfiguration.ExternalId', 'UserPool.SmsConfiguration.SnsRegion', 'UserPool.SmsConfiguration.EumsSms', 'UserPool.SmsConfiguration.EumsSms.CallerArn', 'UserPool.SmsConfiguration.EumsSms.ExternalId', 'UserPool.SmsConfiguration.EumsSms.OriginationIdentity', 'UserPool.SmsConfiguration.EumsSms.ConfigurationSetName', 'UserPool.SmsConfiguration.EumsSms.InEntityId', 'UserPool.SmsConfiguration.EumsSms.InTemplateId', 'UserPool.SmsConfiguration.EumsSms.Region', 'UserPool.UserPoolTags', 'UserPool.SmsConfigurationFailure', 'UserPool.EmailConfigurationFailure', 'UserPool.Domain', 'UserPool.CustomDomain', 'UserPool.AdminCreateUserConfig', 'UserPool.AdminCreateUserConfig.AllowAdminCreateUserOnly', 'UserPool.AdminCreateUserConfig.UnusedAccountValidityDays', 'UserPool.AdminCreateUserConfig.InviteMessageTemplate', 'UserPool.AdminCreateUserConfig.InviteMessageTemplate.SMSMessage', 'UserPool.AdminCreateUserConfig.InviteMessageTemplate.EmailMessage', 'UserPool.AdminCreateUserConfig.InviteMessageTemplate.EmailSubject', 'UserPool.UserPoolAddOns', 'UserPool.UserPoolAddOns.AdvancedSecurityMode', 'UserPool.UserPoolAddOns.AdvancedSecurityAdditionalFlows', 'UserPool.UserPoolAddOns.AdvancedSecurityAdditionalFlows.CustomAuthMode', 'UserPool.DcrConfiguration', 'UserPool.DcrConfiguration.EnableStatus', 'UserPool.DcrConfiguration.OpenDcrEnabled', 'UserPool.DcrConfiguration.AuthenticatedGrantTypes', 'UserPool.DcrConfiguration.OpenDcrGrantTypes', 'UserPool.DcrConfiguration.AllowedScopes', 'UserPool.UsernameConfiguration', 'UserPool.UsernameConfiguration.CaseSensitive', 'UserPool.Arn', 'UserPool.AccountRecoverySetting', 'UserPool.AccountRecoverySetting.RecoveryMechanisms', 'UserPool.AccountRecoverySetting.RecoveryMechanisms.Priority', 'UserPool.AccountRecoverySetting.RecoveryMechanisms.Name', 'UserPool.UserPoolTier', 'UserPool.KeyConfiguration', 'UserPool.KeyConfiguration.KeyType', 'UserPool.KeyConfiguration.KmsKeyArn', 'UserPool.IssuerConfiguration', 'UserPool.IssuerConfiguration.Type', 'UserPool.AcrConfiguration', 'UserPool.AcrConfiguration.AcrValue', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('Schema', 'AccountRecoverySetting_RecoveryMechanism', 'AcrConfiguration')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'PoolName'; Action = 'New-CGIPUserPool (CreateUserPool)' }
+}
+$script:Operations['CreateUserPoolClient'] = @{
+    Name            = 'CreateUserPoolClient'
+    Cmdlet          = 'New-CGIPUserPoolClient'
+    InputParameters = @('UserPoolId', 'ClientName', 'GenerateSecret', 'ClientSecret', 'RefreshTokenValidity', 'AccessTokenValidity', 'IdTokenValidity', 'TokenValidityUnits_AccessToken', 'TokenValidityUnits_IdToken', 'TokenValidityUnits_RefreshToken', 'ReadAttribute', 'WriteAttribute', 'ExplicitAuthFlow', 'SupportedIdentityProvider', 'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI', 'AllowedOAuthFlow', 'AllowedOAuthScope', 'AllowedOAuthFlowsUserPoolClient', 'AnalyticsConfiguration_ApplicationId', 'AnalyticsConfiguration_ApplicationArn', 'AnalyticsConfiguration_RoleArn', 'AnalyticsConfiguration_ExternalId', 'AnalyticsConfiguration_UserDataShared', 'PreventUserExistenceError', 'EnableTokenRevocation', 'EnablePropagateAdditionalUserContextData', 'AuthSessionValidity', 'RefreshTokenRotation_Feature', 'RefreshTokenRotation_RetryGracePeriodSecond')
+    Sensitive       = @('ClientSecret')
+    Mandatory       = @('UserPoolId', 'ClientName')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.CreateUserPoolClientRequest'
+    DefaultSelect   = 'UserPoolClient'
+    SelectPaths     = @('UserPoolClient', 'UserPoolClient.UserPoolId', 'UserPoolClient.ClientName', 'UserPoolClient.ClientId', 'UserPoolClient.ClientSecret', 'UserPoolClient.LastModifiedDate', 'UserPoolClient.CreationDate', 'UserPoolClient.RefreshTokenValidity', 'UserPoolClient.AccessTokenValidity', 'UserPoolClient.IdTokenValidity', 'UserPoolClient.TokenValidityUnits', 'UserPoolClient.TokenValidityUnits.AccessToken', 'UserPoolClient.TokenValidityUnits.IdToken', 'UserPoolClient.TokenValidityUnits.RefreshToken', 'UserPoolClient.ReadAttributes', 'UserPoolClient.WriteAttributes', 'UserPoolClient.ExplicitAuthFlows', 'UserPoolClient.SupportedIdentityProviders', 'UserPoolClient.CallbackURLs', 'UserPoolClient.LogoutURLs', 'UserPoolClient.DefaultRedirectURI', 'UserPoolClient.AllowedOAuthFlows', 'UserPoolClient.AllowedOAuthScopes', 'UserPoolClient.AllowedOAuthFlowsUserPoolClient', 'UserPoolClient.AnalyticsConfiguration', 'UserPoolClient.AnalyticsConfiguration.ApplicationId', 'UserPoolClient.AnalyticsConfiguration.ApplicationArn', 'UserPoolClient.AnalyticsConfiguration.RoleArn', 'UserPoolClient.AnalyticsConfiguration.ExternalId', 'UserPoolClient.AnalyticsConfiguration.UserDataShared', 'UserPoolClient.PreventUserExistenceErrors', 'UserPoolClient.EnableTokenRevocation', 'UserPoolClient.EnablePropagateAdditionalUserContextData', 'UserPoolClient.AuthSessionValidity', 'UserPoolClient.RefreshTokenRotation', 'UserPoolClient.RefreshTokenRotation.Feature', 'UserPoolClient.RefreshTokenRotation.RetryGracePeriodSeconds', 'UserPoolClient.ClientType', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'New-CGIPUserPoolClient (CreateUserPoolClient)' }
+}
+$script:Operations['CreateUserPoolDomain'] = @{
+    Name            = 'CreateUserPoolDomain'
+    Cmdlet          = 'New-CGIPUserPoolDomain'
+    InputParameters = @('Domain', 'UserPoolId', 'ManagedLoginVersion', 'CustomDomainConfig_CertificateArn', 'CustomDomainConfig_SecurityPolicy', 'Failover_SecondaryRegion', 'Failover_PrimaryRoute53HealthCheckId')
+    Sensitive       = @()
+    Mandatory       = @('Domain', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.CreateUserPoolDomainRequest'
+    DefaultSelect   = 'CloudFrontDomain'
+    SelectPaths     = @('ManagedLoginVersion', 'CloudFrontDomain', 'Routing', 'Routing.Failover', 'Routing.Failover.SecondaryRegion', 'Routing.Failover.PrimaryRoute53HealthCheckId', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'New-CGIPUserPoolDomain (CreateUserPoolDomain)' }
+}
+$script:Operations['CreateUserPoolReplica'] = @{
+    Name            = 'CreateUserPoolReplica'
+    Cmdlet          = 'New-CGIPUserPoolReplica'
+    InputParameters = @('UserPoolId', 'RegionName', 'UserPoolTag')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId', 'RegionName')
+    StringMaps      = @('UserPoolTag')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.CreateUserPoolReplicaRequest'
+    DefaultSelect   = 'UserPoolReplica'
+    SelectPaths     = @('UserPoolReplica', 'UserPoolReplica.RegionName', 'UserPoolReplica.Status', 'UserPoolReplica.Role', 'UserPoolReplica.UserPoolArn', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'New-CGIPUserPoolReplica (CreateUserPoolReplica)' }
+}
+$script:Operations['SignUp'] = @{
+    Name            = 'SignUp'
+    Cmdlet          = 'Register-CGIPUserInPool'
+    InputParameters = @('Username', 'ClientId', 'SecretHash', 'Password', 'UserAttribute', 'ValidationData', 'AnalyticsMetadata_AnalyticsEndpointId', 'UserContextData_IpAddress', 'UserContextData_EncodedData', 'ClientMetadata')
+    Sensitive       = @('Username', 'ClientId', 'SecretHash', 'Password')
+    Mandatory       = @('Username', 'ClientId')
+    StringMaps      = @('ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.SignUpRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('UserConfirmed', 'UserSub', 'CodeDeliveryDetails', 'CodeDeliveryDetails.Destination', 'CodeDeliveryDetails.DeliveryMedium', 'CodeDeliveryDetails.AttributeName', 'Session', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @('UserAttribute', 'ValidationData')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Register-CGIPUserInPool (SignUp)' }
+}
+$script:Operations['AdminDeleteSoftwareToken'] = @{
+    Name            = 'AdminDeleteSoftwareToken'
+    Cmdlet          = 'Remove-CGIPAdminSoftwareToken'
+    InputParameters = @('UserPoolId', 'Username')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminDeleteSoftwareTokenRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Remove-CGIPAdminSoftwareToken (AdminDeleteSoftwareToken)' }
+}
+$script:Operations['DeleteGroup'] = @{
+    Name            = 'DeleteGroup'
+    Cmdlet          = 'Remove-CGIPGroup'
+    InputParameters = @('GroupName', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('GroupName', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteGroupRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'GroupName'; Action = 'Remove-CGIPGroup (DeleteGroup)' }
+}
+$script:Operations['DeleteIdentityProvider'] = @{
+    Name            = 'DeleteIdentityProvider'
+    Cmdlet          = 'Remove-CGIPIdentityProvider'
+    InputParameters = @('ProviderName', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('ProviderName', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteIdentityProviderRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'ProviderName'; Action = 'Remove-CGIPIdentityProvider (DeleteIdentityProvider)' }
+}
+$script:Operations['DeleteManagedLoginBranding'] = @{
+    Name            = 'DeleteManagedLoginBranding'
+    Cmdlet          = 'Remove-CGIPManagedLoginBranding'
+    InputParameters = @('UserPoolId', 'ManagedLoginBrandingId')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId', 'ManagedLoginBrandingId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteManagedLoginBrandingRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Remove-CGIPManagedLoginBranding (DeleteManagedLoginBranding)' }
+}
+$script:Operations['DeleteResourceServer'] = @{
+    Name            = 'DeleteResourceServer'
+    Cmdlet          = 'Remove-CGIPResourceServer'
+    InputParameters = @('Identifier', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('Identifier', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteResourceServerRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'Identifier'; Action = 'Remove-CGIPResourceServer (DeleteResourceServer)' }
+}
+$script:Operations['UntagResource'] = @{
+    Name            = 'UntagResource'
+    Cmdlet          = 'Remove-CGIPResourceTag'
+    InputParameters = @('ResourceArn', 'TagKey')
+    Sensitive       = @()
+    Mandatory       = @('ResourceArn', 'TagKey')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UntagResourceRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'ResourceArn'; Action = 'Remove-CGIPResourceTag (UntagResource)' }
+}
+$script:Operations['DeleteTerms'] = @{
+    Name            = 'DeleteTerms'
+    Cmdlet          = 'Remove-CGIPTerm'
+    InputParameters = @('TermsId', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('TermsId', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteTermsRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'TermsId'; Action = 'Remove-CGIPTerm (DeleteTerms)' }
+}
+$script:Operations['DeleteUser'] = @{
+    Name            = 'DeleteUser'
+    Cmdlet          = 'Remove-CGIPUser'
+    InputParameters = @('AccessToken')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteUserRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Remove-CGIPUser (DeleteUser)' }
+}
+$script:Operations['AdminDeleteUser'] = @{
+    Name            = 'AdminDeleteUser'
+    Cmdlet          = 'Remove-CGIPUserAdmin'
+    InputParameters = @('UserPoolId', 'Username')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminDeleteUserRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Remove-CGIPUserAdmin (AdminDeleteUser)' }
+}
+$script:Operations['DeleteUserAttributes'] = @{
+    Name            = 'DeleteUserAttributes'
+    Cmdlet          = 'Remove-CGIPUserAttribute'
+    InputParameters = @('AccessToken', 'UserAttributeName')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken', 'UserAttributeName')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteUserAttributesRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Remove-CGIPUserAttribute (DeleteUserAttributes)' }
+}
+$script:Operations['AdminDeleteUserAttributes'] = @{
+    Name            = 'AdminDeleteUserAttributes'
+    Cmdlet          = 'Remove-CGIPUserAttributeAdmin'
+    InputParameters = @('UserPoolId', 'Username', 'UserAttributeName')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username', 'UserAttributeName')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminDeleteUserAttributesRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Remove-CGIPUserAttributeAdmin (AdminDeleteUserAttributes)' }
+}
+$script:Operations['AdminRemoveUserFromGroup'] = @{
+    Name            = 'AdminRemoveUserFromGroup'
+    Cmdlet          = 'Remove-CGIPUserFromGroupAdmin'
+    InputParameters = @('Username', 'UserPoolId', 'GroupName')
+    Sensitive       = @('Username')
+    Mandatory       = @('Username', 'UserPoolId', 'GroupName')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminRemoveUserFromGroupRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Remove-CGIPUserFromGroupAdmin (AdminRemoveUserFromGroup)' }
+}
+$script:Operations['DeleteUserPool'] = @{
+    Name            = 'DeleteUserPool'
+    Cmdlet          = 'Remove-CGIPUserPool'
+    InputParameters = @('UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteUserPoolRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Remove-CGIPUserPool (DeleteUserPool)' }
+}
+$script:Operations['DeleteUserPoolClient'] = @{
+    Name            = 'DeleteUserPoolClient'
+    Cmdlet          = 'Remove-CGIPUserPoolClient'
+    InputParameters = @('ClientId', 'UserPoolId')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('ClientId', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteUserPoolClientRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Remove-CGIPUserPoolClient (DeleteUserPoolClient)' }
+}
+$script:Operations['DeleteUserPoolClientSecret'] = @{
+    Name            = 'DeleteUserPoolClientSecret'
+    Cmdlet          = 'Remove-CGIPUserPoolClientSecret'
+    InputParameters = @('UserPoolId', 'ClientId', 'ClientSecretId')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('UserPoolId', 'ClientId', 'ClientSecretId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteUserPoolClientSecretRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Remove-CGIPUserPoolClientSecret (DeleteUserPoolClientSecret)' }
+}
+$script:Operations['DeleteUserPoolDomain'] = @{
+    Name            = 'DeleteUserPoolDomain'
+    Cmdlet          = 'Remove-CGIPUserPoolDomain'
+    InputParameters = @('Domain', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('Domain', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteUserPoolDomainRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Remove-CGIPUserPoolDomain (DeleteUserPoolDomain)' }
+}
+$script:Operations['DeleteUserPoolReplica'] = @{
+    Name            = 'DeleteUserPoolReplica'
+    Cmdlet          = 'Remove-CGIPUserPoolReplica'
+    InputParameters = @('UserPoolId', 'RegionName')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId', 'RegionName')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteUserPoolReplicaRequest'
+    DefaultSelect   = 'UserPoolReplica'
+    SelectPaths     = @('UserPoolReplica', 'UserPoolReplica.RegionName', 'UserPoolReplica.Status', 'UserPoolReplica.Role', 'UserPoolReplica.UserPoolArn', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Remove-CGIPUserPoolReplica (DeleteUserPoolReplica)' }
+}
+$script:Operations['DeleteWebAuthnCredential'] = @{
+    Name            = 'DeleteWebAuthnCredential'
+    Cmdlet          = 'Remove-CGIPWebAuthnCredential'
+    InputParameters = @('CredentialId', 'AccessToken')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('CredentialId', 'AccessToken')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.DeleteWebAuthnCredentialRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'CredentialId'; Action = 'Remove-CGIPWebAuthnCredential (DeleteWebAuthnCredential)' }
+}
+$script:Operations['ForgotPassword'] = @{
+    Name            = 'ForgotPassword'
+    Cmdlet          = 'Reset-CGIPForgottenPassword'
+    InputParameters = @('Username', 'ClientId', 'SecretHash', 'UserContextData_IpAddress', 'UserContextData_EncodedData', 'AnalyticsMetadata_AnalyticsEndpointId', 'ClientMetadata')
+    Sensitive       = @('Username', 'ClientId', 'SecretHash')
+    Mandatory       = @('Username', 'ClientId')
+    StringMaps      = @('ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ForgotPasswordRequest'
+    DefaultSelect   = 'CodeDeliveryDetails'
+    SelectPaths     = @('CodeDeliveryDetails', 'CodeDeliveryDetails.Destination', 'CodeDeliveryDetails.DeliveryMedium', 'CodeDeliveryDetails.AttributeName', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Reset-CGIPForgottenPassword (ForgotPassword)' }
+}
+$script:Operations['AdminResetUserPassword'] = @{
+    Name            = 'AdminResetUserPassword'
+    Cmdlet          = 'Reset-CGIPUserPasswordAdmin'
+    InputParameters = @('UserPoolId', 'Username', 'ClientMetadata')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username')
+    StringMaps      = @('ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminResetUserPasswordRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Reset-CGIPUserPasswordAdmin (AdminResetUserPassword)' }
+}
+$script:Operations['RevokeToken'] = @{
+    Name            = 'RevokeToken'
+    Cmdlet          = 'Revoke-CGIPToken'
+    InputParameters = @('Token', 'ClientId', 'ClientSecret', 'RevokeAssociatedSession')
+    Sensitive       = @('Token', 'ClientId', 'ClientSecret')
+    Mandatory       = @('Token', 'ClientId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.RevokeTokenRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Revoke-CGIPToken (RevokeToken)' }
+}
+$script:Operations['RevokeUserSession'] = @{
+    Name            = 'RevokeUserSession'
+    Cmdlet          = 'Revoke-CGIPUserSession'
+    InputParameters = @('AccessToken', 'SessionId', 'RevokeAssociatedSession')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken', 'SessionId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.RevokeUserSessionRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'SessionId'; Action = 'Revoke-CGIPUserSession (RevokeUserSession)' }
+}
+$script:Operations['AdminRevokeUserSession'] = @{
+    Name            = 'AdminRevokeUserSession'
+    Cmdlet          = 'Revoke-CGIPUserSessionAdmin'
+    InputParameters = @('UserPoolId', 'Username', 'SessionId', 'RevokeAssociatedSession')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username', 'SessionId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminRevokeUserSessionRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Revoke-CGIPUserSessionAdmin (AdminRevokeUserSession)' }
+}
+$script:Operations['RespondToAuthChallenge'] = @{
+    Name            = 'RespondToAuthChallenge'
+    Cmdlet          = 'Send-CGIPAuthChallengeResponse'
+    InputParameters = @('ClientId', 'ChallengeName', 'Session', 'ChallengeResponse', 'AnalyticsMetadata_AnalyticsEndpointId', 'UserContextData_IpAddress', 'UserContextData_EncodedData', 'ClientMetadata')
+    Sensitive       = @('ClientId', 'Session', 'ChallengeResponse')
+    Mandatory       = @('ClientId', 'ChallengeName')
+    StringMaps      = @('ChallengeResponse', 'ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.RespondToAuthChallengeRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('ChallengeName', 'Session', 'ChallengeParameters', 'AuthenticationResult', 'AuthenticationResult.AccessToken', 'AuthenticationResult.ExpiresIn', 'AuthenticationResult.TokenType', 'AuthenticationResult.RefreshToken', 'AuthenticationResult.IdToken', 'AuthenticationResult.NewDeviceMetadata', 'AuthenticationResult.NewDeviceMetadata.DeviceKey', 'AuthenticationResult.NewDeviceMetadata.DeviceGroupKey', 'AvailableChallenges', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'ChallengeName'; Action = 'Send-CGIPAuthChallengeResponse (RespondToAuthChallenge)' }
+}
+$script:Operations['AdminRespondToAuthChallenge'] = @{
+    Name            = 'AdminRespondToAuthChallenge'
+    Cmdlet          = 'Send-CGIPAuthChallengeResponseAdmin'
+    InputParameters = @('ClientId', 'UserPoolId', 'ChallengeName', 'ChallengeResponse', 'Session', 'AnalyticsMetadata_AnalyticsEndpointId', 'ContextData_IpAddress', 'ContextData_ServerName', 'ContextData_ServerPath', 'ContextData_HttpHeader', 'ContextData_EncodedData', 'ClientMetadata')
+    Sensitive       = @('ClientId', 'ChallengeResponse', 'Session')
+    Mandatory       = @('ClientId', 'UserPoolId', 'ChallengeName')
+    StringMaps      = @('ChallengeResponse', 'ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminRespondToAuthChallengeRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('ChallengeName', 'Session', 'ChallengeParameters', 'AuthenticationResult', 'AuthenticationResult.AccessToken', 'AuthenticationResult.ExpiresIn', 'AuthenticationResult.TokenType', 'AuthenticationResult.RefreshToken', 'AuthenticationResult.IdToken', 'AuthenticationResult.NewDeviceMetadata', 'AuthenticationResult.NewDeviceMetadata.DeviceKey', 'AuthenticationResult.NewDeviceMetadata.DeviceGroupKey', 'AvailableChallenges', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('ContextData_HttpHeader')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Send-CGIPAuthChallengeResponseAdmin (AdminRespondToAuthChallenge)' }
+}
+$script:Operations['ResendConfirmationCode'] = @{
+    Name            = 'ResendConfirmationCode'
+    Cmdlet          = 'Send-CGIPConfirmationCode'
+    InputParameters = @('Username', 'ClientId', 'SecretHash', 'UserContextData_IpAddress', 'UserContextData_EncodedData', 'AnalyticsMetadata_AnalyticsEndpointId', 'ClientMetadata')
+    Sensitive       = @('Username', 'ClientId', 'SecretHash')
+    Mandatory       = @('Username', 'ClientId')
+    StringMaps      = @('ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ResendConfirmationCodeRequest'
+    DefaultSelect   = 'CodeDeliveryDetails'
+    SelectPaths     = @('CodeDeliveryDetails', 'CodeDeliveryDetails.Destination', 'CodeDeliveryDetails.DeliveryMedium', 'CodeDeliveryDetails.AttributeName', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Send-CGIPConfirmationCode (ResendConfirmationCode)' }
+}
+$script:Operations['SetLogDeliveryConfiguration'] = @{
+    Name            = 'SetLogDeliveryConfiguration'
+    Cmdlet          = 'Set-CGIPLogDeliveryConfiguration'
+    InputParameters = @('UserPoolId', 'LogConfiguration')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId', 'LogConfiguration')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.SetLogDeliveryConfigurationRequest'
+    DefaultSelect   = 'LogDeliveryConfiguration'
+    SelectPaths     = @('LogDeliveryConfiguration', 'LogDeliveryConfiguration.UserPoolId', 'LogDeliveryConfiguration.LogConfigurations', 'LogDeliveryConfiguration.LogConfigurations.LogLevel', 'LogDeliveryConfiguration.LogConfigurations.EventSource', 'LogDeliveryConfiguration.LogConfigurations.CloudWatchLogsConfiguration', 'LogDeliveryConfiguration.LogConfigurations.CloudWatchLogsConfiguration.LogGroupArn', 'LogDeliveryConfiguration.LogConfigurations.S3Configuration', 'LogDeliveryConfiguration.LogConfigurations.S3Configuration.BucketArn', 'LogDeliveryConfiguration.LogConfigurations.FirehoseConfiguration', 'LogDeliveryConfiguration.LogConfigurations.FirehoseConfiguration.StreamArn', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('LogConfiguration')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Set-CGIPLogDeliveryConfiguration (SetLogDeliveryConfiguration)' }
+}
+$script:Operations['SetRiskConfiguration'] = @{
+    Name            = 'SetRiskConfiguration'
+    Cmdlet          = 'Set-CGIPRiskConfiguration'
+    InputParameters = @('UserPoolId', 'ClientId', 'Actions_EventAction', 'CompromisedCredentialsRiskConfiguration_EventFilter', 'LowAction_Notify', 'LowAction_EventAction', 'MediumAction_Notify', 'MediumAction_EventAction', 'HighAction_Notify', 'HighAction_EventAction', 'NotifyConfiguration_SourceArn', 'NotifyConfiguration_From', 'NotifyConfiguration_ReplyTo', 'BlockEmail_Subject', 'BlockEmail_HtmlBody', 'BlockEmail_TextBody', 'NoActionEmail_Subject', 'NoActionEmail_HtmlBody', 'NoActionEmail_TextBody', 'MfaEmail_Subject', 'MfaEmail_HtmlBody', 'MfaEmail_TextBody', 'RiskExceptionConfiguration_BlockedIPRangeList', 'RiskExceptionConfiguration_SkippedIPRangeList')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.SetRiskConfigurationRequest'
+    DefaultSelect   = 'RiskConfiguration'
+    SelectPaths     = @('RiskConfiguration', 'RiskConfiguration.UserPoolId', 'RiskConfiguration.ClientId', 'RiskConfiguration.CompromisedCredentialsRiskConfiguration', 'RiskConfiguration.CompromisedCredentialsRiskConfiguration.Actions', 'RiskConfiguration.CompromisedCredentialsRiskConfiguration.Actions.EventAction', 'RiskConfiguration.CompromisedCredentialsRiskConfiguration.EventFilter', 'RiskConfiguration.AccountTakeoverRiskConfiguration', 'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions', 'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.LowAction', 'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.MediumAction', 'RiskConfiguration.AccountTakeoverRiskConfiguration.Actions.HighAction', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration.SourceArn', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration.From', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration.ReplyTo', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration.BlockEmail', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration.NoActionEmail', 'RiskConfiguration.AccountTakeoverRiskConfiguration.NotifyConfiguration.MfaEmail', 'RiskConfiguration.RiskExceptionConfiguration', 'RiskConfiguration.RiskExceptionConfiguration.BlockedIPRangeList', 'RiskConfiguration.RiskExceptionConfiguration.SkippedIPRangeList', 'RiskConfiguration.LastModifiedDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Set-CGIPRiskConfiguration (SetRiskConfiguration)' }
+}
+$script:Operations['SetUICustomization'] = @{
+    Name            = 'SetUICustomization'
+    Cmdlet          = 'Set-CGIPUICustomization'
+    InputParameters = @('UserPoolId', 'ClientId', 'CSS', 'ImageFile')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.SetUICustomizationRequest'
+    DefaultSelect   = 'UICustomization'
+    SelectPaths     = @('UICustomization', 'UICustomization.UserPoolId', 'UICustomization.ClientId', 'UICustomization.ImageUrl', 'UICustomization.CSS', 'UICustomization.CSSVersion', 'UICustomization.LastModifiedDate', 'UICustomization.CreationDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @('ImageFile')
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Set-CGIPUICustomization (SetUICustomization)' }
+}
+$script:Operations['SetUserMFAPreference'] = @{
+    Name            = 'SetUserMFAPreference'
+    Cmdlet          = 'Set-CGIPUserMFAPreference'
+    InputParameters = @('AccessToken', 'SMSMfaSettings_Enabled', 'SMSMfaSettings_PreferredMfa', 'SoftwareTokenMfaSettings_Enabled', 'SoftwareTokenMfaSettings_PreferredMfa', 'EmailMfaSettings_Enabled', 'EmailMfaSettings_PreferredMfa', 'WebAuthnMfaSettings_Enabled')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.SetUserMFAPreferenceRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Set-CGIPUserMFAPreference (SetUserMFAPreference)' }
+}
+$script:Operations['AdminSetUserMFAPreference'] = @{
+    Name            = 'AdminSetUserMFAPreference'
+    Cmdlet          = 'Set-CGIPUserMFAPreferenceAdmin'
+    InputParameters = @('UserPoolId', 'Username', 'SMSMfaSettings_Enabled', 'SMSMfaSettings_PreferredMfa', 'SoftwareTokenMfaSettings_Enabled', 'SoftwareTokenMfaSettings_PreferredMfa', 'EmailMfaSettings_Enabled', 'EmailMfaSettings_PreferredMfa', 'WebAuthnMfaSettings_Enabled')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminSetUserMFAPreferenceRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Set-CGIPUserMFAPreferenceAdmin (AdminSetUserMFAPreference)' }
+}
+$script:Operations['AdminSetUserPassword'] = @{
+    Name            = 'AdminSetUserPassword'
+    Cmdlet          = 'Set-CGIPUserPasswordAdmin'
+    InputParameters = @('Username', 'UserPoolId', 'Password', 'Permanent')
+    Sensitive       = @('Username', 'Password')
+    Mandatory       = @('Username', 'UserPoolId', 'Password')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminSetUserPasswordRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Set-CGIPUserPasswordAdmin (AdminSetUserPassword)' }
+}
+$script:Operations['SetUserPoolClientSessionConfiguration'] = @{
+    Name            = 'SetUserPoolClientSessionConfiguration'
+    Cmdlet          = 'Set-CGIPUserPoolClientSessionConfiguration'
+    InputParameters = @('UserPoolId', 'ClientId', 'SSOSession_MaxValidityMinute')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('UserPoolId', 'ClientId', 'SSOSession_MaxValidityMinute')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.SetUserPoolClientSessionConfigurationRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('UserPoolId', 'ClientId', 'SSOSession', 'SSOSession.MaxValidityMinutes', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Set-CGIPUserPoolClientSessionConfiguration (SetUserPoolClientSessionConfiguration)' }
+}
+$script:Operations['SetUserPoolMfaConfig'] = @{
+    Name            = 'SetUserPoolMfaConfig'
+    Cmdlet          = 'Set-CGIPUserPoolMfaConfig'
+    InputParameters = @('UserPoolId', 'SmsMfaConfiguration_SmsAuthenticationMessage', 'SmsConfiguration_SnsCallerArn', 'SmsConfiguration_ExternalId', 'SmsConfiguration_SnsRegion', 'EumsSms_CallerArn', 'EumsSms_ExternalId', 'EumsSms_OriginationIdentity', 'EumsSms_ConfigurationSetName', 'EumsSms_InEntityId', 'EumsSms_InTemplateId', 'EumsSms_Region', 'SoftwareTokenMfaConfiguration_Enabled', 'EmailMfaConfiguration_Message', 'EmailMfaConfiguration_Subject', 'MfaConfiguration', 'WebAuthnConfiguration_RelyingPartyId', 'WebAuthnConfiguration_UserVerification', 'WebAuthnConfiguration_FactorConfiguration')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.SetUserPoolMfaConfigRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('SmsMfaConfiguration', 'SmsMfaConfiguration.SmsAuthenticationMessage', 'SmsMfaConfiguration.SmsConfiguration', 'SmsMfaConfiguration.SmsConfiguration.SnsCallerArn', 'SmsMfaConfiguration.SmsConfiguration.ExternalId', 'SmsMfaConfiguration.SmsConfiguration.SnsRegion', 'SmsMfaConfiguration.SmsConfiguration.EumsSms', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.CallerArn', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.ExternalId', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.OriginationIdentity', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.ConfigurationSetName', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.InEntityId', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.InTemplateId', 'SmsMfaConfiguration.SmsConfiguration.EumsSms.Region', 'SoftwareTokenMfaConfiguration', 'SoftwareTokenMfaConfiguration.Enabled', 'EmailMfaConfiguration', 'EmailMfaConfiguration.Message', 'EmailMfaConfiguration.Subject', 'MfaConfiguration', 'WebAuthnConfiguration', 'WebAuthnConfiguration.RelyingPartyId', 'WebAuthnConfiguration.UserVerification', 'WebAuthnConfiguration.FactorConfiguration', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Set-CGIPUserPoolMfaConfig (SetUserPoolMfaConfig)' }
+}
+$script:Operations['SetUserPoolSessionConfiguration'] = @{
+    Name            = 'SetUserPoolSessionConfiguration'
+    Cmdlet          = 'Set-CGIPUserPoolSessionConfiguration'
+    InputParameters = @('UserPoolId', 'UserSessionTracking', 'TokenSession_MaxPerUser')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId', 'UserSessionTracking', 'TokenSession_MaxPerUser')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.SetUserPoolSessionConfigurationRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('UserPoolId', 'UserSessionTracking', 'TokenSession', 'TokenSession.MaxPerUser', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Set-CGIPUserPoolSessionConfiguration (SetUserPoolSessionConfiguration)' }
+}
+$script:Operations['SetUserSettings'] = @{
+    Name            = 'SetUserSettings'
+    Cmdlet          = 'Set-CGIPUserSetting'
+    InputParameters = @('AccessToken', 'MFAOption')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken', 'MFAOption')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.SetUserSettingsRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @('MFAOption')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Set-CGIPUserSetting (SetUserSettings)' }
+}
+$script:Operations['AdminSetUserSettings'] = @{
+    Name            = 'AdminSetUserSettings'
+    Cmdlet          = 'Set-CGIPUserSettingAdmin'
+    InputParameters = @('UserPoolId', 'Username', 'MFAOption')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username', 'MFAOption')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminSetUserSettingsRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('MFAOption')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Set-CGIPUserSettingAdmin (AdminSetUserSettings)' }
+}
+$script:Operations['InitiateAuth'] = @{
+    Name            = 'InitiateAuth'
+    Cmdlet          = 'Start-CGIPAuth'
+    InputParameters = @('ClientId', 'AuthFlow', 'AuthParameter', 'ClientMetadata', 'AnalyticsMetadata_AnalyticsEndpointId', 'UserContextData_IpAddress', 'UserContextData_EncodedData', 'Session')
+    Sensitive       = @('ClientId', 'AuthParameter', 'Session')
+    Mandatory       = @('ClientId', 'AuthFlow')
+    StringMaps      = @('AuthParameter', 'ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.InitiateAuthRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('ChallengeName', 'Session', 'ChallengeParameters', 'AuthenticationResult', 'AuthenticationResult.AccessToken', 'AuthenticationResult.ExpiresIn', 'AuthenticationResult.TokenType', 'AuthenticationResult.RefreshToken', 'AuthenticationResult.IdToken', 'AuthenticationResult.NewDeviceMetadata', 'AuthenticationResult.NewDeviceMetadata.DeviceKey', 'AuthenticationResult.NewDeviceMetadata.DeviceGroupKey', 'AvailableChallenges', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Start-CGIPAuth (InitiateAuth)' }
+}
+$script:Operations['AdminInitiateAuth'] = @{
+    Name            = 'AdminInitiateAuth'
+    Cmdlet          = 'Start-CGIPAuthAdmin'
+    InputParameters = @('ClientId', 'UserPoolId', 'AuthFlow', 'AuthParameter', 'ClientMetadata', 'AnalyticsMetadata_AnalyticsEndpointId', 'ContextData_IpAddress', 'ContextData_ServerName', 'ContextData_ServerPath', 'ContextData_HttpHeader', 'ContextData_EncodedData', 'Session')
+    Sensitive       = @('ClientId', 'AuthParameter', 'Session')
+    Mandatory       = @('ClientId', 'UserPoolId', 'AuthFlow')
+    StringMaps      = @('AuthParameter', 'ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminInitiateAuthRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('ChallengeName', 'Session', 'ChallengeParameters', 'AuthenticationResult', 'AuthenticationResult.AccessToken', 'AuthenticationResult.ExpiresIn', 'AuthenticationResult.TokenType', 'AuthenticationResult.RefreshToken', 'AuthenticationResult.IdToken', 'AuthenticationResult.NewDeviceMetadata', 'AuthenticationResult.NewDeviceMetadata.DeviceKey', 'AuthenticationResult.NewDeviceMetadata.DeviceGroupKey', 'AvailableChallenges', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('ContextData_HttpHeader')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Start-CGIPAuthAdmin (AdminInitiateAuth)' }
+}
+$script:Operations['StartUserImportJob'] = @{
+    Name            = 'StartUserImportJob'
+    Cmdlet          = 'Start-CGIPUserImportJob'
+    InputParameters = @('JobId', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('JobId', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.StartUserImportJobRequest'
+    DefaultSelect   = 'UserImportJob'
+    SelectPaths     = @('UserImportJob', 'UserImportJob.JobName', 'UserImportJob.JobId', 'UserImportJob.UserPoolId', 'UserImportJob.PreSignedUrl', 'UserImportJob.CreationDate', 'UserImportJob.StartDate', 'UserImportJob.CompletionDate', 'UserImportJob.Status', 'UserImportJob.CloudWatchLogsRoleArn', 'UserImportJob.ImportedUsers', 'UserImportJob.SkippedUsers', 'UserImportJob.FailedUsers', 'UserImportJob.CompletionMessage', 'UserImportJob.PasswordHashingAlgorithm', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'JobId'; Action = 'Start-CGIPUserImportJob (StartUserImportJob)' }
+}
+$script:Operations['StartWebAuthnRegistration'] = @{
+    Name            = 'StartWebAuthnRegistration'
+    Cmdlet          = 'Start-CGIPWebAuthnRegistration'
+    InputParameters = @('AccessToken')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.StartWebAuthnRegistrationRequest'
+    DefaultSelect   = 'CredentialCreationOptions'
+    SelectPaths     = @('CredentialCreationOptions', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Start-CGIPWebAuthnRegistration (StartWebAuthnRegistration)' }
+}
+$script:Operations['ForgetDevice'] = @{
+    Name            = 'ForgetDevice'
+    Cmdlet          = 'Stop-CGIPDeviceTracking'
+    InputParameters = @('DeviceKey', 'AccessToken')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('DeviceKey')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ForgetDeviceRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'DeviceKey'; Action = 'Stop-CGIPDeviceTracking (ForgetDevice)' }
+}
+$script:Operations['AdminForgetDevice'] = @{
+    Name            = 'AdminForgetDevice'
+    Cmdlet          = 'Stop-CGIPDeviceTrackingAdmin'
+    InputParameters = @('DeviceKey', 'UserPoolId', 'Username')
+    Sensitive       = @('Username')
+    Mandatory       = @('DeviceKey', 'UserPoolId', 'Username')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminForgetDeviceRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Stop-CGIPDeviceTrackingAdmin (AdminForgetDevice)' }
+}
+$script:Operations['StopUserImportJob'] = @{
+    Name            = 'StopUserImportJob'
+    Cmdlet          = 'Stop-CGIPUserImportJob'
+    InputParameters = @('JobId', 'UserPoolId')
+    Sensitive       = @()
+    Mandatory       = @('JobId', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.StopUserImportJobRequest'
+    DefaultSelect   = 'UserImportJob'
+    SelectPaths     = @('UserImportJob', 'UserImportJob.JobName', 'UserImportJob.JobId', 'UserImportJob.UserPoolId', 'UserImportJob.PreSignedUrl', 'UserImportJob.CreationDate', 'UserImportJob.StartDate', 'UserImportJob.CompletionDate', 'UserImportJob.Status', 'UserImportJob.CloudWatchLogsRoleArn', 'UserImportJob.ImportedUsers', 'UserImportJob.SkippedUsers', 'UserImportJob.FailedUsers', 'UserImportJob.CompletionMessage', 'UserImportJob.PasswordHashingAlgorithm', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'JobId'; Action = 'Stop-CGIPUserImportJob (StopUserImportJob)' }
+}
+$script:Operations['VerifySoftwareToken'] = @{
+    Name            = 'VerifySoftwareToken'
+    Cmdlet          = 'Test-CGIPSoftwareToken'
+    InputParameters = @('UserCode', 'AccessToken', 'Session', 'FriendlyDeviceName')
+    Sensitive       = @('UserCode', 'AccessToken', 'Session')
+    Mandatory       = @('UserCode')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.VerifySoftwareTokenRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('Status', 'Session', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['VerifyUserAttribute'] = @{
+    Name            = 'VerifyUserAttribute'
+    Cmdlet          = 'Test-CGIPUserAttribute'
+    InputParameters = @('AccessToken', 'AttributeName', 'Code')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken', 'AttributeName', 'Code')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.VerifyUserAttributeRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+}
+$script:Operations['UpdateAuthEventFeedback'] = @{
+    Name            = 'UpdateAuthEventFeedback'
+    Cmdlet          = 'Update-CGIPAuthEventFeedback'
+    InputParameters = @('UserPoolId', 'Username', 'EventId', 'FeedbackToken', 'FeedbackValue')
+    Sensitive       = @('Username', 'FeedbackToken')
+    Mandatory       = @('UserPoolId', 'Username', 'EventId', 'FeedbackToken', 'FeedbackValue')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateAuthEventFeedbackRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Update-CGIPAuthEventFeedback (UpdateAuthEventFeedback)' }
+}
+$script:Operations['AdminUpdateAuthEventFeedback'] = @{
+    Name            = 'AdminUpdateAuthEventFeedback'
+    Cmdlet          = 'Update-CGIPAuthEventFeedbackAdmin'
+    InputParameters = @('UserPoolId', 'Username', 'EventId', 'FeedbackValue')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username', 'EventId', 'FeedbackValue')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminUpdateAuthEventFeedbackRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Update-CGIPAuthEventFeedbackAdmin (AdminUpdateAuthEventFeedback)' }
+}
+$script:Operations['UpdateGroup'] = @{
+    Name            = 'UpdateGroup'
+    Cmdlet          = 'Update-CGIPGroup'
+    InputParameters = @('GroupName', 'UserPoolId', 'Description', 'RoleArn', 'Precedence')
+    Sensitive       = @()
+    Mandatory       = @('GroupName', 'UserPoolId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateGroupRequest'
+    DefaultSelect   = 'Group'
+    SelectPaths     = @('Group', 'Group.GroupName', 'Group.UserPoolId', 'Group.Description', 'Group.RoleArn', 'Group.Precedence', 'Group.LastModifiedDate', 'Group.CreationDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'GroupName'; Action = 'Update-CGIPGroup (UpdateGroup)' }
+}
+$script:Operations['UpdateIdentityProvider'] = @{
+    Name            = 'UpdateIdentityProvider'
+    Cmdlet          = 'Update-CGIPIdentityProvider'
+    InputParameters = @('ProviderName', 'UserPoolId', 'ProviderDetail', 'AttributeMapping', 'IdpIdentifier', 'AcrMapping')
+    Sensitive       = @()
+    Mandatory       = @('ProviderName', 'UserPoolId')
+    StringMaps      = @('ProviderDetail', 'AttributeMapping', 'AcrMapping')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateIdentityProviderRequest'
+    DefaultSelect   = 'IdentityProvider'
+    SelectPaths     = @('IdentityProvider', 'IdentityProvider.UserPoolId', 'IdentityProvider.ProviderName', 'IdentityProvider.ProviderType', 'IdentityProvider.ProviderDetails', 'IdentityProvider.AttributeMapping', 'IdentityProvider.IdpIdentifiers', 'IdentityProvider.AcrMapping', 'IdentityProvider.LastModifiedDate', 'IdentityProvider.CreationDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'ProviderName'; Action = 'Update-CGIPIdentityProvider (UpdateIdentityProvider)' }
+}
+$script:Operations['UpdateManagedLoginBranding'] = @{
+    Name            = 'UpdateManagedLoginBranding'
+    Cmdlet          = 'Update-CGIPManagedLoginBranding'
+    InputParameters = @('UserPoolId', 'ManagedLoginBrandingId', 'UseCognitoProvidedValue', 'Setting', 'Asset')
+    Sensitive       = @()
+    Mandatory       = @()
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateManagedLoginBrandingRequest'
+    DefaultSelect   = 'ManagedLoginBranding'
+    SelectPaths     = @('ManagedLoginBranding', 'ManagedLoginBranding.ManagedLoginBrandingId', 'ManagedLoginBranding.UserPoolId', 'ManagedLoginBranding.UseCognitoProvidedValues', 'ManagedLoginBranding.Settings', 'ManagedLoginBranding.Assets', 'ManagedLoginBranding.Assets.Category', 'ManagedLoginBranding.Assets.ColorMode', 'ManagedLoginBranding.Assets.Extension', 'ManagedLoginBranding.Assets.Bytes', 'ManagedLoginBranding.Assets.ResourceId', 'ManagedLoginBranding.CreationDate', 'ManagedLoginBranding.LastModifiedDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('Setting', 'Asset')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Update-CGIPManagedLoginBranding (UpdateManagedLoginBranding)' }
+}
+$script:Operations['ChangePassword'] = @{
+    Name            = 'ChangePassword'
+    Cmdlet          = 'Update-CGIPPassword'
+    InputParameters = @('AccessToken', 'ProposedPassword', 'PreviousPassword')
+    Sensitive       = @('AccessToken', 'ProposedPassword', 'PreviousPassword')
+    Mandatory       = @('AccessToken', 'ProposedPassword')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.ChangePasswordRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Update-CGIPPassword (ChangePassword)' }
+}
+$script:Operations['UpdateProvisionedLimit'] = @{
+    Name            = 'UpdateProvisionedLimit'
+    Cmdlet          = 'Update-CGIPProvisionedLimit'
+    InputParameters = @('RequestedLimitValue', 'LimitDefinition_LimitClass', 'LimitDefinition_Attribute')
+    Sensitive       = @()
+    Mandatory       = @('RequestedLimitValue', 'LimitDefinition_LimitClass', 'LimitDefinition_Attribute')
+    StringMaps      = @('LimitDefinition_Attribute')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateProvisionedLimitRequest'
+    DefaultSelect   = '*'
+    SelectPaths     = @('Limit', 'Limit.LimitDefinition', 'Limit.LimitDefinition.LimitClass', 'Limit.LimitDefinition.Attributes', 'Limit.ProvisionedLimitValue', 'Limit.FreeLimitValue', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'RequestedLimitValue'; Action = 'Update-CGIPProvisionedLimit (UpdateProvisionedLimit)' }
+}
+$script:Operations['UpdateResourceServer'] = @{
+    Name            = 'UpdateResourceServer'
+    Cmdlet          = 'Update-CGIPResourceServer'
+    InputParameters = @('Identifier', 'UserPoolId', 'Name', 'Scope')
+    Sensitive       = @()
+    Mandatory       = @('Identifier', 'UserPoolId', 'Name')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateResourceServerRequest'
+    DefaultSelect   = 'ResourceServer'
+    SelectPaths     = @('ResourceServer', 'ResourceServer.UserPoolId', 'ResourceServer.Identifier', 'ResourceServer.Name', 'ResourceServer.Scopes', 'ResourceServer.Scopes.ScopeName', 'ResourceServer.Scopes.ScopeDescription', 'ResourceServer.ManagedBy', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('Scope')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'Identifier'; Action = 'Update-CGIPResourceServer (UpdateResourceServer)' }
+}
+$script:Operations['UpdateTerms'] = @{
+    Name            = 'UpdateTerms'
+    Cmdlet          = 'Update-CGIPTerm'
+    InputParameters = @('TermsId', 'UserPoolId', 'TermsName', 'TermsSource', 'Enforcement', 'Link')
+    Sensitive       = @()
+    Mandatory       = @('TermsId', 'UserPoolId')
+    StringMaps      = @('Link')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateTermsRequest'
+    DefaultSelect   = 'Terms'
+    SelectPaths     = @('Terms', 'Terms.TermsId', 'Terms.UserPoolId', 'Terms.ClientId', 'Terms.TermsName', 'Terms.TermsSource', 'Terms.Enforcement', 'Terms.Links', 'Terms.CreationDate', 'Terms.LastModifiedDate', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'TermsId'; Action = 'Update-CGIPTerm (UpdateTerms)' }
+}
+$script:Operations['UpdateUserAttributes'] = @{
+    Name            = 'UpdateUserAttributes'
+    Cmdlet          = 'Update-CGIPUserAttribute'
+    InputParameters = @('AccessToken', 'UserAttribute', 'ClientMetadata')
+    Sensitive       = @('AccessToken')
+    Mandatory       = @('AccessToken', 'UserAttribute')
+    StringMaps      = @('ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateUserAttributesRequest'
+    DefaultSelect   = 'CodeDeliveryDetailsList'
+    SelectPaths     = @('CodeDeliveryDetailsList', 'CodeDeliveryDetailsList.Destination', 'CodeDeliveryDetailsList.DeliveryMedium', 'CodeDeliveryDetailsList.AttributeName', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $false
+    Nested          = @('UserAttribute')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = $null; Action = 'Update-CGIPUserAttribute (UpdateUserAttributes)' }
+}
+$script:Operations['AdminUpdateUserAttributes'] = @{
+    Name            = 'AdminUpdateUserAttributes'
+    Cmdlet          = 'Update-CGIPUserAttributeAdmin'
+    InputParameters = @('UserPoolId', 'Username', 'UserAttribute', 'ClientMetadata')
+    Sensitive       = @('Username')
+    Mandatory       = @('UserPoolId', 'Username', 'UserAttribute')
+    StringMaps      = @('ClientMetadata')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminUpdateUserAttributesRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('UserAttribute')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Update-CGIPUserAttributeAdmin (AdminUpdateUserAttributes)' }
+}
+$script:Operations['UpdateUserPool'] = @{
+    Name            = 'UpdateUserPool'
+    Cmdlet          = 'Update-CGIPUserPool'
+    InputParameters = @('UserPoolId', 'PasswordPolicy_MinimumLength', 'PasswordPolicy_RequireUppercase', 'PasswordPolicy_RequireLowercase', 'PasswordPolicy_RequireNumber', 'PasswordPolicy_RequireSymbol', 'PasswordPolicy_PasswordHistorySize', 'PasswordPolicy_TemporaryPasswordValidityDay', 'SignInPolicy_AllowedFirstAuthFactor', 'DeletionProtection', 'LambdaConfig_PreSignUp', 'LambdaConfig_CustomMessage', 'LambdaConfig_PostConfirmation', 'LambdaConfig_PreAuthentication', 'LambdaConfig_PostAuthentication', 'LambdaConfig_DefineAuthChallenge', 'LambdaConfig_CreateAuthChallenge', 'LambdaConfig_VerifyAuthChallengeResponse', 'LambdaConfig_PreTokenGeneration', 'LambdaConfig_UserMigration', 'PreTokenGenerationConfig_LambdaVersion', 'PreTokenGenerationConfig_LambdaArn', 'CustomSMSSender_LambdaVersion', 'CustomSMSSender_LambdaArn', 'CustomEmailSender_LambdaVersion', 'CustomEmailSender_LambdaArn', 'LambdaConfig_KMSKeyID', 'InboundFederation_LambdaVersion', 'InboundFederation_LambdaArn', 'AutoVerifiedAttribute', 'SmsVerificationMessage', 'EmailVerificationMessage', 'EmailVerificationSubject', 'VerificationMessageTemplate_SmsMessage', 'VerificationMessageTemplate_EmailMessage', 'VerificationMessageTemplate_EmailSubject', 'VerificationMessageTemplate_EmailMessageByLink', 'VerificationMessageTemplate_EmailSubjectByLink', 'VerificationMessageTemplate_DefaultEmailOption', 'SmsAuthenticationMessage', 'UserAttributeUpdateSettings_AttributesRequireVerificationBeforeUpdate', 'MfaConfiguration', 'DeviceConfiguration_ChallengeRequiredOnNewDevice', 'DeviceConfiguration_DeviceOnlyRememberedOnUserPrompt', 'EmailConfiguration_SourceArn', 'EmailConfiguration_ReplyToEmailAddress', 'EmailConfiguration_EmailSendingAccount', 'EmailConfiguration_From', 'EmailConfiguration_ConfigurationSet', 'SmsConfiguration_SnsCallerArn', 'SmsConfiguration_ExternalId', 'SmsConfiguration_SnsRegion', 'EumsSms_CallerArn', 'EumsSms_ExternalId', 'EumsSms_OriginationIdentity', 'EumsSms_ConfigurationSetName', 'EumsSms_InEntityId', 'EumsSms_InTemplateId', 'EumsSms_Region', 'UserPoolTag', 'AdminCreateUserConfig_AllowAdminCreateUserOnly', 'AdminCreateUserConfig_UnusedAccountValidityDay', 'InviteMessageTemplate_SMSMessage', 'InviteMessageTemplate_EmailMessage', 'InviteMessageTemplate_EmailSubject', 'UserPoolAddOns_AdvancedSecurityMode', 'AdvancedSecurityAdditionalFlows_CustomAuthMode', 'DcrConfiguration_EnableStatus', 'DcrConfiguration_OpenDcrEnabled', 'DcrConfiguration_AuthenticatedGrantType', 'DcrConfiguration_OpenDcrGrantType', 'DcrConfiguration_AllowedScope', 'AccountRecoverySetting_RecoveryMechanism', 'PoolName', 'UserPoolTier', 'KeyConfiguration_KeyType', 'KeyConfiguration_KmsKeyArn', 'IssuerConfiguration_Type', 'AcrConfiguration')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId')
+    StringMaps      = @('UserPoolTag')
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateUserPoolRequest'
+    DefaultSelect   = '(none)'
+    SelectPaths     = @('ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @('AccountRecoverySetting_RecoveryMechanism', 'AcrConfiguration')
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Update-CGIPUserPool (UpdateUserPool)' }
+}
+$script:Operations['UpdateUserPoolClient'] = @{
+    Name            = 'UpdateUserPoolClient'
+    Cmdlet          = 'Update-CGIPUserPoolClient'
+    InputParameters = @('UserPoolId', 'ClientId', 'ClientName', 'RefreshTokenValidity', 'AccessTokenValidity', 'IdTokenValidity', 'TokenValidityUnits_AccessToken', 'TokenValidityUnits_IdToken', 'TokenValidityUnits_RefreshToken', 'ReadAttribute', 'WriteAttribute', 'ExplicitAuthFlow', 'SupportedIdentityProvider', 'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI', 'AllowedOAuthFlow', 'AllowedOAuthScope', 'AllowedOAuthFlowsUserPoolClient', 'AnalyticsConfiguration_ApplicationId', 'AnalyticsConfiguration_ApplicationArn', 'AnalyticsConfiguration_RoleArn', 'AnalyticsConfiguration_ExternalId', 'AnalyticsConfiguration_UserDataShared', 'PreventUserExistenceError', 'EnableTokenRevocation', 'EnablePropagateAdditionalUserContextData', 'AuthSessionValidity', 'RefreshTokenRotation_Feature', 'RefreshTokenRotation_RetryGracePeriodSecond')
+    Sensitive       = @('ClientId')
+    Mandatory       = @('UserPoolId', 'ClientId')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateUserPoolClientRequest'
+    DefaultSelect   = 'UserPoolClient'
+    SelectPaths     = @('UserPoolClient', 'UserPoolClient.UserPoolId', 'UserPoolClient.ClientName', 'UserPoolClient.ClientId', 'UserPoolClient.ClientSecret', 'UserPoolClient.LastModifiedDate', 'UserPoolClient.CreationDate', 'UserPoolClient.RefreshTokenValidity', 'UserPoolClient.AccessTokenValidity', 'UserPoolClient.IdTokenValidity', 'UserPoolClient.TokenValidityUnits', 'UserPoolClient.TokenValidityUnits.AccessToken', 'UserPoolClient.TokenValidityUnits.IdToken', 'UserPoolClient.TokenValidityUnits.RefreshToken', 'UserPoolClient.ReadAttributes', 'UserPoolClient.WriteAttributes', 'UserPoolClient.ExplicitAuthFlows', 'UserPoolClient.SupportedIdentityProviders', 'UserPoolClient.CallbackURLs', 'UserPoolClient.LogoutURLs', 'UserPoolClient.DefaultRedirectURI', 'UserPoolClient.AllowedOAuthFlows', 'UserPoolClient.AllowedOAuthScopes', 'UserPoolClient.AllowedOAuthFlowsUserPoolClient', 'UserPoolClient.AnalyticsConfiguration', 'UserPoolClient.AnalyticsConfiguration.ApplicationId', 'UserPoolClient.AnalyticsConfiguration.ApplicationArn', 'UserPoolClient.AnalyticsConfiguration.RoleArn', 'UserPoolClient.AnalyticsConfiguration.ExternalId', 'UserPoolClient.AnalyticsConfiguration.UserDataShared', 'UserPoolClient.PreventUserExistenceErrors', 'UserPoolClient.EnableTokenRevocation', 'UserPoolClient.EnablePropagateAdditionalUserContextData', 'UserPoolClient.AuthSessionValidity', 'UserPoolClient.RefreshTokenRotation', 'UserPoolClient.RefreshTokenRotation.Feature', 'UserPoolClient.RefreshTokenRotation.RetryGracePeriodSeconds', 'UserPoolClient.ClientType', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Update-CGIPUserPoolClient (UpdateUserPoolClient)' }
+}
+$script:Operations['UpdateUserPoolDomain'] = @{
+    Name            = 'UpdateUserPoolDomain'
+    Cmdlet          = 'Update-CGIPUserPoolDomain'
+    InputParameters = @('UserPoolId', 'Domain', 'ManagedLoginVersion', 'CustomDomainConfig_CertificateArn', 'CustomDomainConfig_SecurityPolicy', 'Failover_SecondaryRegion', 'Failover_PrimaryRoute53HealthCheckId')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId', 'Domain')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateUserPoolDomainRequest'
+    DefaultSelect   = 'CloudFrontDomain'
+    SelectPaths     = @('ManagedLoginVersion', 'CloudFrontDomain', 'Routing', 'Routing.Failover', 'Routing.Failover.SecondaryRegion', 'Routing.Failover.PrimaryRoute53HealthCheckId', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Update-CGIPUserPoolDomain (UpdateUserPoolDomain)' }
+}
+$script:Operations['UpdateUserPoolReplica'] = @{
+    Name            = 'UpdateUserPoolReplica'
+    Cmdlet          = 'Update-CGIPUserPoolReplica'
+    InputParameters = @('UserPoolId', 'RegionName', 'Status')
+    Sensitive       = @()
+    Mandatory       = @('UserPoolId', 'RegionName', 'Status')
+    StringMaps      = @()
+    RequestType     = 'Amazon.CognitoIdentityProvider.Model.UpdateUserPoolReplicaRequest'
+    DefaultSelect   = 'UserPoolReplica'
+    SelectPaths     = @('UserPoolReplica', 'UserPoolReplica.RegionName', 'UserPoolReplica.Status', 'UserPoolReplica.Role', 'UserPoolReplica.UserPoolArn', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
+    Signed          = $true
+    Nested          = @()
+    Blobs           = @()
+    ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Update-CGIPUserPoolReplica (UpdateUserPoolReplica)' }
 }
 $script:OperationsByCmdlet = @{}
 $script:Operations.Values | ForEach-Object { $script:OperationsByCmdlet[$_.Cmdlet] = $_ }
+
+function Add-CGIPCustomAttribute {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('CustomAttributes')]
+        [object[]]
+        $CustomAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Add-CGIPCustomAttribute'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AddCustomAttributes'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Add-CGIPResourceTag {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ResourceArn,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('Tags')]
+        [hashtable]
+        $Tag,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Add-CGIPResourceTag'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['TagResource'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Add-CGIPSoftwareToken {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.AssociateSoftwareTokenResponse')]
+    param(
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Session,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Add-CGIPSoftwareToken'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AssociateSoftwareToken'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Add-CGIPUserPoolClientSecret {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ClientSecretDescriptorType')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ClientSecret,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'ClientSecretDescriptor',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Add-CGIPUserPoolClientSecret'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AddUserPoolClientSecret'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Add-CGIPUserToGroupAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $GroupName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Add-CGIPUserToGroupAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminAddUserToGroup'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Approve-CGIPDevice {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceKey,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceSecretVerifierConfig_PasswordVerifier,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceSecretVerifierConfig_Salt,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserConfirmationNecessary',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Approve-CGIPDevice'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ConfirmDevice'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Complete-CGIPWebAuthnRegistration {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowNull()]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Complete-CGIPWebAuthnRegistration'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['CompleteWebAuthnRegistration'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Confirm-CGIPForgotPassword {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ConfirmationCode,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Password,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SecretHash,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsMetadata_AnalyticsEndpointId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_IpAddress,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_EncodedData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Confirm-CGIPForgotPassword'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ConfirmForgotPassword'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Confirm-CGIPUserRegistration {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ConfirmationCode,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SecretHash,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $ForceAliasCreation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsMetadata_AnalyticsEndpointId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_IpAddress,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_EncodedData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Session,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Session',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Confirm-CGIPUserRegistration'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ConfirmSignUp'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Confirm-CGIPUserRegistrationAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Confirm-CGIPUserRegistrationAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminConfirmSignUp'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Connect-CGIPProviderForUserAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DestinationUser_ProviderName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DestinationUser_ProviderAttributeName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DestinationUser_ProviderAttributeValue,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SourceUser_ProviderName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SourceUser_ProviderAttributeName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SourceUser_ProviderAttributeValue,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Connect-CGIPProviderForUserAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminLinkProviderForUser'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Disable-CGIPProviderForUserAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $User_ProviderName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $User_ProviderAttributeName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $User_ProviderAttributeValue,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Disable-CGIPProviderForUserAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminDisableProviderForUser'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Disable-CGIPUserAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Disable-CGIPUserAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminDisableUser'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Disconnect-CGIPDeviceGlobal {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Disconnect-CGIPDeviceGlobal'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GlobalSignOut'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Disconnect-CGIPUserGlobalAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Disconnect-CGIPUserGlobalAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminUserGlobalSignOut'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Edit-CGIPDeviceStatus {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceKey,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceRememberedStatus,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Edit-CGIPDeviceStatus'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateDeviceStatus'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Edit-CGIPDeviceStatusAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceKey,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceRememberedStatus,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Edit-CGIPDeviceStatusAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminUpdateDeviceStatus'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Enable-CGIPUserAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Enable-CGIPUserAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminEnableUser'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPAdminUserAuthFactor {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.AdminGetUserAuthFactorsResponse')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPAdminUserAuthFactor'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminGetUserAuthFactors'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPCSVHeader {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.GetCSVHeaderResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPCSVHeader'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetCSVHeader'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPClientToken {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ClientAuthenticationResultType')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Secret,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Scopes')]
+        [string[]]
+        $Scope,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'ClientAuthenticationResult',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPClientToken'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetClientToken'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPDevice {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.DeviceType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Device',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPDevice'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetDevice'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPDeviceAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.DeviceType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceKey,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Device',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPDeviceAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminGetDevice'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPDeviceList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.DeviceType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $Limit,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $PaginationToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Devices',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPDeviceList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListDevices'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPDeviceListAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.DeviceType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $Limit,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $PaginationToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Devices',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPDeviceListAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminListDevices'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPGroup {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.GroupType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $GroupName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Group',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPGroup'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetGroup'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPGroupList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.GroupType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('MaxItems')]
+        [int]
+        $Limit,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Groups',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPGroupList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListGroups'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPGroupsForUserAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.GroupType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('MaxItems')]
+        [int]
+        $Limit,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Groups',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPGroupsForUserAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminListGroupsForUser'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPIdentityProvider {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.IdentityProviderType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ProviderName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'IdentityProvider',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPIdentityProvider'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DescribeIdentityProvider'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPIdentityProviderByIdentifier {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.IdentityProviderType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $IdpIdentifier,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'IdentityProvider',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPIdentityProviderByIdentifier'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetIdentityProviderByIdentifier'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPIdentityProviderList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ProviderDescription')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('MaxResults', 'MaxItems')]
+        [int]
+        $MaxResult,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Providers',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPIdentityProviderList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListIdentityProviders'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPLogDeliveryConfiguration {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.LogDeliveryConfigurationType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'LogDeliveryConfiguration',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPLogDeliveryConfiguration'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetLogDeliveryConfiguration'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPManagedLoginBranding {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ManagedLoginBrandingType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ManagedLoginBrandingId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ReturnMergedResources')]
+        [bool]
+        $ReturnMergedResource,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'ManagedLoginBranding',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPManagedLoginBranding'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DescribeManagedLoginBranding'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPManagedLoginBrandingByClient {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ManagedLoginBrandingType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ReturnMergedResources')]
+        [bool]
+        $ReturnMergedResource,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'ManagedLoginBranding',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPManagedLoginBrandingByClient'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DescribeManagedLoginBrandingByClient'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPProvisionedLimit {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.GetProvisionedLimitResponse')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $LimitDefinition_LimitClass,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('LimitDefinition_Attributes')]
+        [hashtable]
+        $LimitDefinition_Attribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPProvisionedLimit'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetProvisionedLimit'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPResourceServer {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ResourceServerType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Identifier,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'ResourceServer',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPResourceServer'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DescribeResourceServer'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPResourceServerList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ResourceServerType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('MaxResults', 'MaxItems')]
+        [int]
+        $MaxResult,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'ResourceServers',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPResourceServerList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListResourceServers'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPResourceTag {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ResourceArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Tags',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPResourceTag'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListTagsForResource'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPRiskConfiguration {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.RiskConfigurationType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'RiskConfiguration',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPRiskConfiguration'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DescribeRiskConfiguration'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPSigningCertificate {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Certificate',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPSigningCertificate'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetSigningCertificate'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPTerm {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.TermsType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $TermsId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Terms',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPTerm'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DescribeTerms'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPTermList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.TermsDescriptionType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('MaxResults')]
+        [int]
+        $MaxResult,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Terms',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPTermList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListTerms'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPTermsByClientDetail {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.TermsType')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $TermsName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Terms',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPTermsByClientDetail'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DescribeTermsByClient'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPTokensFromRefreshToken {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.AuthenticationResultType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $RefreshToken,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ClientSecret,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'AuthenticationResult',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPTokensFromRefreshToken'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetTokensFromRefreshToken'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUICustomization {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UICustomizationType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UICustomization',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUICustomization'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetUICustomization'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUser {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.GetUserResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUser'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetUser'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.AdminGetUserResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminGetUser'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
 
 function Get-CGIPUserAttributeVerificationCode {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
@@ -138,8 +6079,9409 @@ function Get-CGIPUserAttributeVerificationCode {
     }
 }
 
+function Get-CGIPUserAuthEventListAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.AuthEventType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('MaxResults', 'MaxItems')]
+        [int]
+        $MaxResult,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'AuthEvents',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserAuthEventListAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminListUserAuthEvents'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserAuthFactor {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.GetUserAuthFactorsResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserAuthFactor'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetUserAuthFactors'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserImportJob {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserImportJobType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $JobId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserImportJob',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserImportJob'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DescribeUserImportJob'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserImportJobList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserImportJobType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowNull()]
+        [Alias('MaxResults')]
+        [int]
+        $MaxResult,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $PaginationToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserImportJobs',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserImportJobList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListUserImportJobs'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [string[]]
+        $AttributesToGet,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('MaxItems')]
+        [int]
+        $Limit,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('NextToken')]
+        [StrictStringAttribute()]
+        [string]
+        $PaginationToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Filter,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Users',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListUsers'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserPool {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserPool',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserPool'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DescribeUserPool'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserPoolClient {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolClientType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserPoolClient',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserPoolClient'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DescribeUserPoolClient'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserPoolClientList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolClientDescription')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('MaxResults', 'MaxItems')]
+        [int]
+        $MaxResult,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ClientType,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserPoolClients',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserPoolClientList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListUserPoolClients'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserPoolClientSecretList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ClientSecretDescriptorType')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'ClientSecrets',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserPoolClientSecretList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListUserPoolClientSecrets'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserPoolClientSessionConfiguration {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.GetUserPoolClientSessionConfigurationResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserPoolClientSessionConfiguration'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetUserPoolClientSessionConfiguration'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserPoolDomain {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.DomainDescriptionType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Domain,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'DomainDescription',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserPoolDomain'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DescribeUserPoolDomain'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserPoolList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolDescriptionType')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowNull()]
+        [Alias('MaxResults', 'MaxItems')]
+        [int]
+        $MaxResult,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserPools',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserPoolList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListUserPools'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserPoolMfaConfig {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.GetUserPoolMfaConfigResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserPoolMfaConfig'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetUserPoolMfaConfig'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserPoolReplicaList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolReplicaType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserPoolReplicas',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserPoolReplicaList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListUserPoolReplicas'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserPoolSessionConfiguration {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.GetUserPoolSessionConfigurationResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserPoolSessionConfiguration'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['GetUserPoolSessionConfiguration'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserSessionList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ListUserSessionsResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserSessionList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListUserSessions'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUserSessionListAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.AdminListUserSessionsResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUserSessionListAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminListUserSessions'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPUsersInGroup {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $GroupName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('MaxItems')]
+        [int]
+        $Limit,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Users',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPUsersInGroup'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListUsersInGroup'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Get-CGIPWebAuthnCredentialList {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.WebAuthnCredentialDescription')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $NextToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('MaxResults')]
+        [int]
+        $MaxResult,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Credentials',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Get-CGIPWebAuthnCredentialList'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ListWebAuthnCredentials'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function New-CGIPGroup {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.GroupType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $GroupName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Description,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $RoleArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $Precedence,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Group',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'New-CGIPGroup'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['CreateGroup'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function New-CGIPIdentityProvider {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.IdentityProviderType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ProviderName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ProviderType,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('ProviderDetails')]
+        [hashtable]
+        $ProviderDetail,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $AttributeMapping,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('IdpIdentifiers')]
+        [string[]]
+        $IdpIdentifier,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $AcrMapping,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'IdentityProvider',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'New-CGIPIdentityProvider'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['CreateIdentityProvider'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function New-CGIPManagedLoginBranding {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ManagedLoginBrandingType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('UseCognitoProvidedValues')]
+        [bool]
+        $UseCognitoProvidedValue,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Settings')]
+        [object]
+        $Setting,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Assets')]
+        [object[]]
+        $Asset,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'ManagedLoginBranding',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'New-CGIPManagedLoginBranding'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['CreateManagedLoginBranding'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function New-CGIPResourceServer {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ResourceServerType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Identifier,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Name,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Scopes')]
+        [object[]]
+        $Scope,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'ResourceServer',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'New-CGIPResourceServer'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['CreateResourceServer'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function New-CGIPTerm {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.TermsType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $TermsName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $TermsSource,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Enforcement,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Links')]
+        [hashtable]
+        $Link,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Terms',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'New-CGIPTerm'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['CreateTerms'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function New-CGIPUserAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('UserAttributes')]
+        [object[]]
+        $UserAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object[]]
+        $ValidationData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $TemporaryPassword,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $ForceAliasCreation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $MessageAction,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('DesiredDeliveryMediums')]
+        [string[]]
+        $DesiredDeliveryMedium,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'User',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'New-CGIPUserAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminCreateUser'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function New-CGIPUserImportJob {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserImportJobType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $JobName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $CloudWatchLogsRoleArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $PasswordHashingAlgorithm,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserImportJob',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'New-CGIPUserImportJob'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['CreateUserImportJob'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function New-CGIPUserPool {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $PoolName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_MinimumLength')]
+        [int]
+        $PasswordPolicy_MinimumLength,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_RequireUppercase')]
+        [bool]
+        $PasswordPolicy_RequireUppercase,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_RequireLowercase')]
+        [bool]
+        $PasswordPolicy_RequireLowercase,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_RequireNumbers')]
+        [bool]
+        $PasswordPolicy_RequireNumber,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_RequireSymbols')]
+        [bool]
+        $PasswordPolicy_RequireSymbol,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_PasswordHistorySize')]
+        [int]
+        $PasswordPolicy_PasswordHistorySize,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_TemporaryPasswordValidityDays')]
+        [int]
+        $PasswordPolicy_TemporaryPasswordValidityDay,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_SignInPolicy_AllowedFirstAuthFactors')]
+        [string[]]
+        $SignInPolicy_AllowedFirstAuthFactor,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DeletionProtection,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_PreSignUp,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_CustomMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_PostConfirmation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_PreAuthentication,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_PostAuthentication,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_DefineAuthChallenge,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_CreateAuthChallenge,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_VerifyAuthChallengeResponse,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_PreTokenGeneration,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_UserMigration,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaVersion')]
+        [StrictStringAttribute()]
+        [string]
+        $PreTokenGenerationConfig_LambdaVersion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaArn')]
+        [StrictStringAttribute()]
+        [string]
+        $PreTokenGenerationConfig_LambdaArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_CustomSMSSender_LambdaVersion')]
+        [StrictStringAttribute()]
+        [string]
+        $CustomSMSSender_LambdaVersion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_CustomSMSSender_LambdaArn')]
+        [StrictStringAttribute()]
+        [string]
+        $CustomSMSSender_LambdaArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_CustomEmailSender_LambdaVersion')]
+        [StrictStringAttribute()]
+        [string]
+        $CustomEmailSender_LambdaVersion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_CustomEmailSender_LambdaArn')]
+        [StrictStringAttribute()]
+        [string]
+        $CustomEmailSender_LambdaArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_KMSKeyID,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_InboundFederation_LambdaVersion')]
+        [StrictStringAttribute()]
+        [string]
+        $InboundFederation_LambdaVersion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_InboundFederation_LambdaArn')]
+        [StrictStringAttribute()]
+        [string]
+        $InboundFederation_LambdaArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AutoVerifiedAttributes')]
+        [string[]]
+        $AutoVerifiedAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AliasAttributes')]
+        [string[]]
+        $AliasAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('UsernameAttributes')]
+        [string[]]
+        $UsernameAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SmsVerificationMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailVerificationMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailVerificationSubject,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $VerificationMessageTemplate_SmsMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $VerificationMessageTemplate_EmailMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $VerificationMessageTemplate_EmailSubject,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $VerificationMessageTemplate_EmailMessageByLink,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $VerificationMessageTemplate_EmailSubjectByLink,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $VerificationMessageTemplate_DefaultEmailOption,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SmsAuthenticationMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $MfaConfiguration,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [string[]]
+        $UserAttributeUpdateSettings_AttributesRequireVerificationBeforeUpdate,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $DeviceConfiguration_ChallengeRequiredOnNewDevice,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $DeviceConfiguration_DeviceOnlyRememberedOnUserPrompt,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailConfiguration_SourceArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailConfiguration_ReplyToEmailAddress,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailConfiguration_EmailSendingAccount,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailConfiguration_From,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailConfiguration_ConfigurationSet,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SmsConfiguration_SnsCallerArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SmsConfiguration_ExternalId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SmsConfiguration_SnsRegion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_CallerArn')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_CallerArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_ExternalId')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_ExternalId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_OriginationIdentity')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_OriginationIdentity,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_ConfigurationSetName')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_ConfigurationSetName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_InEntityId')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_InEntityId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_InTemplateId')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_InTemplateId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_Region')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('UserPoolTags')]
+        [hashtable]
+        $UserPoolTag,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $AdminCreateUserConfig_AllowAdminCreateUserOnly,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AdminCreateUserConfig_UnusedAccountValidityDays')]
+        [int]
+        $AdminCreateUserConfig_UnusedAccountValidityDay,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AdminCreateUserConfig_InviteMessageTemplate_SMSMessage')]
+        [StrictStringAttribute()]
+        [string]
+        $InviteMessageTemplate_SMSMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AdminCreateUserConfig_InviteMessageTemplate_EmailMessage')]
+        [StrictStringAttribute()]
+        [string]
+        $InviteMessageTemplate_EmailMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AdminCreateUserConfig_InviteMessageTemplate_EmailSubject')]
+        [StrictStringAttribute()]
+        [string]
+        $InviteMessageTemplate_EmailSubject,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object[]]
+        $Schema,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolAddOns_AdvancedSecurityMode,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('UserPoolAddOns_AdvancedSecurityAdditionalFlows_CustomAuthMode')]
+        [StrictStringAttribute()]
+        [string]
+        $AdvancedSecurityAdditionalFlows_CustomAuthMode,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DcrConfiguration_EnableStatus,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $DcrConfiguration_OpenDcrEnabled,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('DcrConfiguration_AuthenticatedGrantTypes')]
+        [string[]]
+        $DcrConfiguration_AuthenticatedGrantType,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('DcrConfiguration_OpenDcrGrantTypes')]
+        [string[]]
+        $DcrConfiguration_OpenDcrGrantType,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('DcrConfiguration_AllowedScopes')]
+        [string[]]
+        $DcrConfiguration_AllowedScope,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $UsernameConfiguration_CaseSensitive,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountRecoverySetting_RecoveryMechanisms')]
+        [object[]]
+        $AccountRecoverySetting_RecoveryMechanism,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolTier,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $KeyConfiguration_KeyType,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $KeyConfiguration_KmsKeyArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $IssuerConfiguration_Type,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $AcrConfiguration,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserPool',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'New-CGIPUserPool'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['CreateUserPool'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function New-CGIPUserPoolClient {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolClientType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $GenerateSecret,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ClientSecret,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $RefreshTokenValidity,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $AccessTokenValidity,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $IdTokenValidity,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $TokenValidityUnits_AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $TokenValidityUnits_IdToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $TokenValidityUnits_RefreshToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ReadAttributes')]
+        [string[]]
+        $ReadAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('WriteAttributes')]
+        [string[]]
+        $WriteAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ExplicitAuthFlows')]
+        [string[]]
+        $ExplicitAuthFlow,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SupportedIdentityProviders')]
+        [string[]]
+        $SupportedIdentityProvider,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [string[]]
+        $CallbackURLs,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [string[]]
+        $LogoutURLs,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DefaultRedirectURI,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AllowedOAuthFlows')]
+        [string[]]
+        $AllowedOAuthFlow,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AllowedOAuthScopes')]
+        [string[]]
+        $AllowedOAuthScope,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $AllowedOAuthFlowsUserPoolClient,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsConfiguration_ApplicationId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsConfiguration_ApplicationArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsConfiguration_RoleArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsConfiguration_ExternalId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $AnalyticsConfiguration_UserDataShared,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('PreventUserExistenceErrors')]
+        [StrictStringAttribute()]
+        [string]
+        $PreventUserExistenceError,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $EnableTokenRevocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $EnablePropagateAdditionalUserContextData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $AuthSessionValidity,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $RefreshTokenRotation_Feature,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('RefreshTokenRotation_RetryGracePeriodSeconds')]
+        [int]
+        $RefreshTokenRotation_RetryGracePeriodSecond,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserPoolClient',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'New-CGIPUserPoolClient'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['CreateUserPoolClient'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function New-CGIPUserPoolDomain {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Domain,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $ManagedLoginVersion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $CustomDomainConfig_CertificateArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $CustomDomainConfig_SecurityPolicy,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Routing_Failover_SecondaryRegion')]
+        [StrictStringAttribute()]
+        [string]
+        $Failover_SecondaryRegion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Routing_Failover_PrimaryRoute53HealthCheckId')]
+        [StrictStringAttribute()]
+        [string]
+        $Failover_PrimaryRoute53HealthCheckId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'CloudFrontDomain',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'New-CGIPUserPoolDomain'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['CreateUserPoolDomain'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function New-CGIPUserPoolReplica {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolReplicaType')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $RegionName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('UserPoolTags')]
+        [hashtable]
+        $UserPoolTag,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserPoolReplica',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'New-CGIPUserPoolReplica'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['CreateUserPoolReplica'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Register-CGIPUserInPool {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.SignUpResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SecretHash,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Password,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('UserAttributes')]
+        [object[]]
+        $UserAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object[]]
+        $ValidationData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsMetadata_AnalyticsEndpointId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_IpAddress,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_EncodedData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Register-CGIPUserInPool'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['SignUp'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPAdminSoftwareToken {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPAdminSoftwareToken'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminDeleteSoftwareToken'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPGroup {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $GroupName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPGroup'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteGroup'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPIdentityProvider {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ProviderName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPIdentityProvider'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteIdentityProvider'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPManagedLoginBranding {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ManagedLoginBrandingId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPManagedLoginBranding'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteManagedLoginBranding'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPResourceServer {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Identifier,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPResourceServer'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteResourceServer'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPResourceTag {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ResourceArn,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('TagKeys')]
+        [string[]]
+        $TagKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPResourceTag'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UntagResource'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPTerm {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $TermsId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPTerm'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteTerms'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPUser {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPUser'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteUser'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPUserAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPUserAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminDeleteUser'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPUserAttribute {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('UserAttributeNames')]
+        [string[]]
+        $UserAttributeName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPUserAttribute'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteUserAttributes'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPUserAttributeAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('UserAttributeNames')]
+        [string[]]
+        $UserAttributeName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPUserAttributeAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminDeleteUserAttributes'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPUserFromGroupAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $GroupName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPUserFromGroupAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminRemoveUserFromGroup'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPUserPool {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPUserPool'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteUserPool'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPUserPoolClient {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPUserPoolClient'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteUserPoolClient'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPUserPoolClientSecret {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientSecretId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPUserPoolClientSecret'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteUserPoolClientSecret'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPUserPoolDomain {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Domain,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPUserPoolDomain'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteUserPoolDomain'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPUserPoolReplica {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolReplicaType')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $RegionName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserPoolReplica',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPUserPoolReplica'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteUserPoolReplica'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Remove-CGIPWebAuthnCredential {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $CredentialId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Remove-CGIPWebAuthnCredential'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['DeleteWebAuthnCredential'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Reset-CGIPForgottenPassword {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SecretHash,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_IpAddress,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_EncodedData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsMetadata_AnalyticsEndpointId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'CodeDeliveryDetails',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Reset-CGIPForgottenPassword'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ForgotPassword'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Reset-CGIPUserPasswordAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Reset-CGIPUserPasswordAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminResetUserPassword'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Revoke-CGIPToken {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Token,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ClientSecret,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('RevokeAssociatedSessions')]
+        [StrictStringAttribute()]
+        [string]
+        $RevokeAssociatedSession,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Revoke-CGIPToken'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['RevokeToken'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Revoke-CGIPUserSession {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $SessionId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('RevokeAssociatedSessions')]
+        [StrictStringAttribute()]
+        [string]
+        $RevokeAssociatedSession,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Revoke-CGIPUserSession'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['RevokeUserSession'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Revoke-CGIPUserSessionAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $SessionId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('RevokeAssociatedSessions')]
+        [StrictStringAttribute()]
+        [string]
+        $RevokeAssociatedSession,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Revoke-CGIPUserSessionAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminRevokeUserSession'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Send-CGIPAuthChallengeResponse {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.RespondToAuthChallengeResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ChallengeName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Session,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ChallengeResponses')]
+        [hashtable]
+        $ChallengeResponse,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsMetadata_AnalyticsEndpointId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_IpAddress,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_EncodedData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Send-CGIPAuthChallengeResponse'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['RespondToAuthChallenge'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Send-CGIPAuthChallengeResponseAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.AdminRespondToAuthChallengeResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ChallengeName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ChallengeResponses')]
+        [hashtable]
+        $ChallengeResponse,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Session,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsMetadata_AnalyticsEndpointId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ContextData_IpAddress,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ContextData_ServerName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ContextData_ServerPath,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ContextData_HttpHeaders')]
+        [object[]]
+        $ContextData_HttpHeader,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ContextData_EncodedData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Send-CGIPAuthChallengeResponseAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminRespondToAuthChallenge'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Send-CGIPConfirmationCode {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SecretHash,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_IpAddress,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_EncodedData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsMetadata_AnalyticsEndpointId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'CodeDeliveryDetails',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Send-CGIPConfirmationCode'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ResendConfirmationCode'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Set-CGIPLogDeliveryConfiguration {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.LogDeliveryConfigurationType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('LogConfigurations')]
+        [object[]]
+        $LogConfiguration,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'LogDeliveryConfiguration',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Set-CGIPLogDeliveryConfiguration'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['SetLogDeliveryConfiguration'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Set-CGIPRiskConfiguration {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.RiskConfigurationType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('CompromisedCredentialsRiskConfiguration_Actions_EventAction')]
+        [StrictStringAttribute()]
+        [string]
+        $Actions_EventAction,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [string[]]
+        $CompromisedCredentialsRiskConfiguration_EventFilter,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_Actions_LowAction_Notify')]
+        [bool]
+        $LowAction_Notify,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_Actions_LowAction_EventAction')]
+        [StrictStringAttribute()]
+        [string]
+        $LowAction_EventAction,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_Actions_MediumAction_Notify')]
+        [bool]
+        $MediumAction_Notify,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_Actions_MediumAction_EventAction')]
+        [StrictStringAttribute()]
+        [string]
+        $MediumAction_EventAction,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_Actions_HighAction_Notify')]
+        [bool]
+        $HighAction_Notify,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_Actions_HighAction_EventAction')]
+        [StrictStringAttribute()]
+        [string]
+        $HighAction_EventAction,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_SourceArn')]
+        [StrictStringAttribute()]
+        [string]
+        $NotifyConfiguration_SourceArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_From')]
+        [StrictStringAttribute()]
+        [string]
+        $NotifyConfiguration_From,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_ReplyTo')]
+        [StrictStringAttribute()]
+        [string]
+        $NotifyConfiguration_ReplyTo,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_BlockEmail_Subject')]
+        [StrictStringAttribute()]
+        [string]
+        $BlockEmail_Subject,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_BlockEmail_HtmlBody')]
+        [StrictStringAttribute()]
+        [string]
+        $BlockEmail_HtmlBody,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_BlockEmail_TextBody')]
+        [StrictStringAttribute()]
+        [string]
+        $BlockEmail_TextBody,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_NoActionEmail_Subject')]
+        [StrictStringAttribute()]
+        [string]
+        $NoActionEmail_Subject,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_NoActionEmail_HtmlBody')]
+        [StrictStringAttribute()]
+        [string]
+        $NoActionEmail_HtmlBody,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_NoActionEmail_TextBody')]
+        [StrictStringAttribute()]
+        [string]
+        $NoActionEmail_TextBody,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_MfaEmail_Subject')]
+        [StrictStringAttribute()]
+        [string]
+        $MfaEmail_Subject,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_MfaEmail_HtmlBody')]
+        [StrictStringAttribute()]
+        [string]
+        $MfaEmail_HtmlBody,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_MfaEmail_TextBody')]
+        [StrictStringAttribute()]
+        [string]
+        $MfaEmail_TextBody,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [string[]]
+        $RiskExceptionConfiguration_BlockedIPRangeList,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [string[]]
+        $RiskExceptionConfiguration_SkippedIPRangeList,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'RiskConfiguration',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Set-CGIPRiskConfiguration'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['SetRiskConfiguration'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Set-CGIPUICustomization {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UICustomizationType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $CSS,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [byte[]]
+        $ImageFile,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UICustomization',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Set-CGIPUICustomization'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['SetUICustomization'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Set-CGIPUserMFAPreference {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $SMSMfaSettings_Enabled,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $SMSMfaSettings_PreferredMfa,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $SoftwareTokenMfaSettings_Enabled,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $SoftwareTokenMfaSettings_PreferredMfa,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $EmailMfaSettings_Enabled,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $EmailMfaSettings_PreferredMfa,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $WebAuthnMfaSettings_Enabled,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Set-CGIPUserMFAPreference'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['SetUserMFAPreference'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Set-CGIPUserMFAPreferenceAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $SMSMfaSettings_Enabled,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $SMSMfaSettings_PreferredMfa,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $SoftwareTokenMfaSettings_Enabled,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $SoftwareTokenMfaSettings_PreferredMfa,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $EmailMfaSettings_Enabled,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $EmailMfaSettings_PreferredMfa,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $WebAuthnMfaSettings_Enabled,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Set-CGIPUserMFAPreferenceAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminSetUserMFAPreference'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Set-CGIPUserPasswordAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Password,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $Permanent,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Set-CGIPUserPasswordAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminSetUserPassword'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Set-CGIPUserPoolClientSessionConfiguration {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.SetUserPoolClientSessionConfigurationResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowNull()]
+        [Alias('SSOSession_MaxValidityMinutes')]
+        [int]
+        $SSOSession_MaxValidityMinute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Set-CGIPUserPoolClientSessionConfiguration'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['SetUserPoolClientSessionConfiguration'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Set-CGIPUserPoolMfaConfig {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.SetUserPoolMfaConfigResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SmsMfaConfiguration_SmsAuthenticationMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsMfaConfiguration_SmsConfiguration_SnsCallerArn')]
+        [StrictStringAttribute()]
+        [string]
+        $SmsConfiguration_SnsCallerArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsMfaConfiguration_SmsConfiguration_ExternalId')]
+        [StrictStringAttribute()]
+        [string]
+        $SmsConfiguration_ExternalId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsMfaConfiguration_SmsConfiguration_SnsRegion')]
+        [StrictStringAttribute()]
+        [string]
+        $SmsConfiguration_SnsRegion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsMfaConfiguration_SmsConfiguration_EumsSms_CallerArn')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_CallerArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsMfaConfiguration_SmsConfiguration_EumsSms_ExternalId')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_ExternalId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsMfaConfiguration_SmsConfiguration_EumsSms_OriginationIdentity')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_OriginationIdentity,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsMfaConfiguration_SmsConfiguration_EumsSms_ConfigurationSetName')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_ConfigurationSetName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsMfaConfiguration_SmsConfiguration_EumsSms_InEntityId')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_InEntityId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsMfaConfiguration_SmsConfiguration_EumsSms_InTemplateId')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_InTemplateId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsMfaConfiguration_SmsConfiguration_EumsSms_Region')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $SoftwareTokenMfaConfiguration_Enabled,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailMfaConfiguration_Message,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailMfaConfiguration_Subject,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $MfaConfiguration,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $WebAuthnConfiguration_RelyingPartyId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $WebAuthnConfiguration_UserVerification,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $WebAuthnConfiguration_FactorConfiguration,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Set-CGIPUserPoolMfaConfig'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['SetUserPoolMfaConfig'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Set-CGIPUserPoolSessionConfiguration {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.SetUserPoolSessionConfigurationResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserSessionTracking,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowNull()]
+        [int]
+        $TokenSession_MaxPerUser,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Set-CGIPUserPoolSessionConfiguration'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['SetUserPoolSessionConfiguration'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Set-CGIPUserSetting {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('MFAOptions')]
+        [object[]]
+        $MFAOption,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Set-CGIPUserSetting'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['SetUserSettings'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Set-CGIPUserSettingAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('MFAOptions')]
+        [object[]]
+        $MFAOption,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Set-CGIPUserSettingAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminSetUserSettings'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Start-CGIPAuth {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.InitiateAuthResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AuthFlow,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AuthParameters')]
+        [hashtable]
+        $AuthParameter,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsMetadata_AnalyticsEndpointId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_IpAddress,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserContextData_EncodedData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Session,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Start-CGIPAuth'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['InitiateAuth'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Start-CGIPAuthAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.AdminInitiateAuthResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AuthFlow,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AuthParameters')]
+        [hashtable]
+        $AuthParameter,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsMetadata_AnalyticsEndpointId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ContextData_IpAddress,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ContextData_ServerName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ContextData_ServerPath,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ContextData_HttpHeaders')]
+        [object[]]
+        $ContextData_HttpHeader,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ContextData_EncodedData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Session,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Start-CGIPAuthAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminInitiateAuth'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Start-CGIPUserImportJob {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserImportJobType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $JobId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserImportJob',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Start-CGIPUserImportJob'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['StartUserImportJob'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Start-CGIPWebAuthnRegistration {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'CredentialCreationOptions',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Start-CGIPWebAuthnRegistration'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['StartWebAuthnRegistration'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Stop-CGIPDeviceTracking {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Stop-CGIPDeviceTracking'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ForgetDevice'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Stop-CGIPDeviceTrackingAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $DeviceKey,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Stop-CGIPDeviceTrackingAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminForgetDevice'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Stop-CGIPUserImportJob {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserImportJobType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $JobId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserImportJob',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Stop-CGIPUserImportJob'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['StopUserImportJob'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Test-CGIPSoftwareToken {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.VerifySoftwareTokenResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserCode,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Session,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $FriendlyDeviceName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Test-CGIPSoftwareToken'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['VerifySoftwareToken'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Test-CGIPUserAttribute {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AttributeName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Code,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Test-CGIPUserAttribute'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['VerifyUserAttribute'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPAuthEventFeedback {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $EventId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $FeedbackToken,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $FeedbackValue,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPAuthEventFeedback'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateAuthEventFeedback'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPAuthEventFeedbackAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $EventId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $FeedbackValue,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPAuthEventFeedbackAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminUpdateAuthEventFeedback'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPGroup {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.GroupType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $GroupName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Description,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $RoleArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $Precedence,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Group',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPGroup'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateGroup'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPIdentityProvider {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.IdentityProviderType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ProviderName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ProviderDetails')]
+        [hashtable]
+        $ProviderDetail,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $AttributeMapping,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('IdpIdentifiers')]
+        [string[]]
+        $IdpIdentifier,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $AcrMapping,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'IdentityProvider',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPIdentityProvider'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateIdentityProvider'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPManagedLoginBranding {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ManagedLoginBrandingType')]
+    param(
+        [Parameter(Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ManagedLoginBrandingId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('UseCognitoProvidedValues')]
+        [bool]
+        $UseCognitoProvidedValue,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Settings')]
+        [object]
+        $Setting,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Assets')]
+        [object[]]
+        $Asset,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'ManagedLoginBranding',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPManagedLoginBranding'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateManagedLoginBranding'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPPassword {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ProposedPassword,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $PreviousPassword,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPPassword'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['ChangePassword'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPProvisionedLimit {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UpdateProvisionedLimitResponse')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowNull()]
+        [int]
+        $RequestedLimitValue,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $LimitDefinition_LimitClass,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('LimitDefinition_Attributes')]
+        [hashtable]
+        $LimitDefinition_Attribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = '*',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPProvisionedLimit'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateProvisionedLimit'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPResourceServer {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.ResourceServerType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Identifier,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Name,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Scopes')]
+        [object[]]
+        $Scope,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'ResourceServer',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPResourceServer'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateResourceServer'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPTerm {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.TermsType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $TermsId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $TermsName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $TermsSource,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Enforcement,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Links')]
+        [hashtable]
+        $Link,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'Terms',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPTerm'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateTerms'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPUserAttribute {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $AccessToken,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('UserAttributes')]
+        [object[]]
+        $UserAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'CodeDeliveryDetailsList',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(Position = 211, ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPUserAttribute'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateUserAttributes'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPUserAttributeAdmin {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Username,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyCollection()]
+        [AllowNull()]
+        [Alias('UserAttributes')]
+        [object[]]
+        $UserAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientMetadata,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPUserAttributeAdmin'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['AdminUpdateUserAttributes'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPUserPool {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_MinimumLength')]
+        [int]
+        $PasswordPolicy_MinimumLength,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_RequireUppercase')]
+        [bool]
+        $PasswordPolicy_RequireUppercase,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_RequireLowercase')]
+        [bool]
+        $PasswordPolicy_RequireLowercase,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_RequireNumbers')]
+        [bool]
+        $PasswordPolicy_RequireNumber,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_RequireSymbols')]
+        [bool]
+        $PasswordPolicy_RequireSymbol,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_PasswordHistorySize')]
+        [int]
+        $PasswordPolicy_PasswordHistorySize,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_PasswordPolicy_TemporaryPasswordValidityDays')]
+        [int]
+        $PasswordPolicy_TemporaryPasswordValidityDay,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Policies_SignInPolicy_AllowedFirstAuthFactors')]
+        [string[]]
+        $SignInPolicy_AllowedFirstAuthFactor,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DeletionProtection,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_PreSignUp,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_CustomMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_PostConfirmation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_PreAuthentication,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_PostAuthentication,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_DefineAuthChallenge,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_CreateAuthChallenge,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_VerifyAuthChallengeResponse,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_PreTokenGeneration,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_UserMigration,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaVersion')]
+        [StrictStringAttribute()]
+        [string]
+        $PreTokenGenerationConfig_LambdaVersion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaArn')]
+        [StrictStringAttribute()]
+        [string]
+        $PreTokenGenerationConfig_LambdaArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_CustomSMSSender_LambdaVersion')]
+        [StrictStringAttribute()]
+        [string]
+        $CustomSMSSender_LambdaVersion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_CustomSMSSender_LambdaArn')]
+        [StrictStringAttribute()]
+        [string]
+        $CustomSMSSender_LambdaArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_CustomEmailSender_LambdaVersion')]
+        [StrictStringAttribute()]
+        [string]
+        $CustomEmailSender_LambdaVersion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_CustomEmailSender_LambdaArn')]
+        [StrictStringAttribute()]
+        [string]
+        $CustomEmailSender_LambdaArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $LambdaConfig_KMSKeyID,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_InboundFederation_LambdaVersion')]
+        [StrictStringAttribute()]
+        [string]
+        $InboundFederation_LambdaVersion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LambdaConfig_InboundFederation_LambdaArn')]
+        [StrictStringAttribute()]
+        [string]
+        $InboundFederation_LambdaArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AutoVerifiedAttributes')]
+        [string[]]
+        $AutoVerifiedAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SmsVerificationMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailVerificationMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailVerificationSubject,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $VerificationMessageTemplate_SmsMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $VerificationMessageTemplate_EmailMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $VerificationMessageTemplate_EmailSubject,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $VerificationMessageTemplate_EmailMessageByLink,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $VerificationMessageTemplate_EmailSubjectByLink,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $VerificationMessageTemplate_DefaultEmailOption,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SmsAuthenticationMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [string[]]
+        $UserAttributeUpdateSettings_AttributesRequireVerificationBeforeUpdate,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $MfaConfiguration,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $DeviceConfiguration_ChallengeRequiredOnNewDevice,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $DeviceConfiguration_DeviceOnlyRememberedOnUserPrompt,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailConfiguration_SourceArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailConfiguration_ReplyToEmailAddress,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailConfiguration_EmailSendingAccount,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailConfiguration_From,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EmailConfiguration_ConfigurationSet,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SmsConfiguration_SnsCallerArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SmsConfiguration_ExternalId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $SmsConfiguration_SnsRegion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_CallerArn')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_CallerArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_ExternalId')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_ExternalId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_OriginationIdentity')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_OriginationIdentity,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_ConfigurationSetName')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_ConfigurationSetName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_InEntityId')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_InEntityId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_InTemplateId')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_InTemplateId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SmsConfiguration_EumsSms_Region')]
+        [StrictStringAttribute()]
+        [string]
+        $EumsSms_Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('UserPoolTags')]
+        [hashtable]
+        $UserPoolTag,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $AdminCreateUserConfig_AllowAdminCreateUserOnly,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AdminCreateUserConfig_UnusedAccountValidityDays')]
+        [int]
+        $AdminCreateUserConfig_UnusedAccountValidityDay,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AdminCreateUserConfig_InviteMessageTemplate_SMSMessage')]
+        [StrictStringAttribute()]
+        [string]
+        $InviteMessageTemplate_SMSMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AdminCreateUserConfig_InviteMessageTemplate_EmailMessage')]
+        [StrictStringAttribute()]
+        [string]
+        $InviteMessageTemplate_EmailMessage,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AdminCreateUserConfig_InviteMessageTemplate_EmailSubject')]
+        [StrictStringAttribute()]
+        [string]
+        $InviteMessageTemplate_EmailSubject,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolAddOns_AdvancedSecurityMode,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('UserPoolAddOns_AdvancedSecurityAdditionalFlows_CustomAuthMode')]
+        [StrictStringAttribute()]
+        [string]
+        $AdvancedSecurityAdditionalFlows_CustomAuthMode,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DcrConfiguration_EnableStatus,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $DcrConfiguration_OpenDcrEnabled,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('DcrConfiguration_AuthenticatedGrantTypes')]
+        [string[]]
+        $DcrConfiguration_AuthenticatedGrantType,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('DcrConfiguration_OpenDcrGrantTypes')]
+        [string[]]
+        $DcrConfiguration_OpenDcrGrantType,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('DcrConfiguration_AllowedScopes')]
+        [string[]]
+        $DcrConfiguration_AllowedScope,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AccountRecoverySetting_RecoveryMechanisms')]
+        [object[]]
+        $AccountRecoverySetting_RecoveryMechanism,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $PoolName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolTier,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $KeyConfiguration_KeyType,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $KeyConfiguration_KmsKeyArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $IssuerConfiguration_Type,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $AcrConfiguration,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPUserPool'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateUserPool'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPUserPoolClient {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolClientType')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $ClientId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $ClientName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $RefreshTokenValidity,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $AccessTokenValidity,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $IdTokenValidity,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $TokenValidityUnits_AccessToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $TokenValidityUnits_IdToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $TokenValidityUnits_RefreshToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ReadAttributes')]
+        [string[]]
+        $ReadAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('WriteAttributes')]
+        [string[]]
+        $WriteAttribute,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ExplicitAuthFlows')]
+        [string[]]
+        $ExplicitAuthFlow,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SupportedIdentityProviders')]
+        [string[]]
+        $SupportedIdentityProvider,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [string[]]
+        $CallbackURLs,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [string[]]
+        $LogoutURLs,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $DefaultRedirectURI,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AllowedOAuthFlows')]
+        [string[]]
+        $AllowedOAuthFlow,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AllowedOAuthScopes')]
+        [string[]]
+        $AllowedOAuthScope,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $AllowedOAuthFlowsUserPoolClient,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsConfiguration_ApplicationId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsConfiguration_ApplicationArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsConfiguration_RoleArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $AnalyticsConfiguration_ExternalId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $AnalyticsConfiguration_UserDataShared,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('PreventUserExistenceErrors')]
+        [StrictStringAttribute()]
+        [string]
+        $PreventUserExistenceError,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $EnableTokenRevocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [bool]
+        $EnablePropagateAdditionalUserContextData,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $AuthSessionValidity,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $RefreshTokenRotation_Feature,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('RefreshTokenRotation_RetryGracePeriodSeconds')]
+        [int]
+        $RefreshTokenRotation_RetryGracePeriodSecond,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserPoolClient',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPUserPoolClient'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateUserPoolClient'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPUserPoolDomain {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Domain,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [int]
+        $ManagedLoginVersion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $CustomDomainConfig_CertificateArn,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $CustomDomainConfig_SecurityPolicy,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Routing_Failover_SecondaryRegion')]
+        [StrictStringAttribute()]
+        [string]
+        $Failover_SecondaryRegion,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('Routing_Failover_PrimaryRoute53HealthCheckId')]
+        [StrictStringAttribute()]
+        [string]
+        $Failover_PrimaryRoute53HealthCheckId,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'CloudFrontDomain',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPUserPoolDomain'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateUserPoolDomain'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
+function Update-CGIPUserPoolReplica {
+    # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolReplicaType')]
+    param(
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $UserPoolId,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $RegionName,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [StrictStringAttribute()]
+        [string]
+        $Status,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $Select = 'UserPoolReplica',
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [hashtable]
+        $ClientConfig,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [StrictStringAttribute()]
+        [string]
+        $EndpointUrl,
+
+        [Parameter(ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('RegionToCall')]
+        [object]
+        $Region,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AWSProfilesLocation', 'ProfilesLocation')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('AK')]
+        [StrictStringAttribute()]
+        [string]
+        $AccessKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('SK', 'SecretAccessKey')]
+        [StrictStringAttribute()]
+        [string]
+        $SecretKey,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('ST')]
+        [StrictStringAttribute()]
+        [string]
+        $SessionToken,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('StoredCredentials', 'AWSProfileName')]
+        [StrictStringAttribute()]
+        [string]
+        $ProfileName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [object]
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $Force
+    )
+
+    begin {
+        $history = Start-CmdletHistory -CmdletName 'Update-CGIPUserPoolReplica'
+    }
+    process {
+        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations['UpdateUserPoolReplica'] -History $history
+    }
+    end {
+        Complete-CmdletHistory -Entry $history
+    }
+}
+
 # Tab completion: -Select and -Region on every cmdlet, and parameters whose spec lists values.
-$cmdletNames = @('Get-CGIPUserAttributeVerificationCode')
+$cmdletNames = @('Add-CGIPCustomAttribute', 'Add-CGIPResourceTag', 'Add-CGIPSoftwareToken', 'Add-CGIPUserPoolClientSecret', 'Add-CGIPUserToGroupAdmin', 'Approve-CGIPDevice', 'Complete-CGIPWebAuthnRegistration', 'Confirm-CGIPForgotPassword', 'Confirm-CGIPUserRegistration', 'Confirm-CGIPUserRegistrationAdmin', 'Connect-CGIPProviderForUserAdmin', 'Disable-CGIPProviderForUserAdmin', 'Disable-CGIPUserAdmin', 'Disconnect-CGIPDeviceGlobal', 'Disconnect-CGIPUserGlobalAdmin', 'Edit-CGIPDeviceStatus', 'Edit-CGIPDeviceStatusAdmin', 'Enable-CGIPUserAdmin', 'Get-CGIPAdminUserAuthFactor', 'Get-CGIPCSVHeader', 'Get-CGIPClientToken', 'Get-CGIPDevice', 'Get-CGIPDeviceAdmin', 'Get-CGIPDeviceList', 'Get-CGIPDeviceListAdmin', 'Get-CGIPGroup', 'Get-CGIPGroupList', 'Get-CGIPGroupsForUserAdmin', 'Get-CGIPIdentityProvider', 'Get-CGIPIdentityProviderByIdentifier', 'Get-CGIPIdentityProviderList', 'Get-CGIPLogDeliveryConfiguration', 'Get-CGIPManagedLoginBranding', 'Get-CGIPManagedLoginBrandingByClient', 'Get-CGIPProvisionedLimit', 'Get-CGIPResourceServer', 'Get-CGIPResourceServerList', 'Get-CGIPResourceTag', 'Get-CGIPRiskConfiguration', 'Get-CGIPSigningCertificate', 'Get-CGIPTerm', 'Get-CGIPTermList', 'Get-CGIPTermsByClientDetail', 'Get-CGIPTokensFromRefreshToken', 'Get-CGIPUICustomization', 'Get-CGIPUser', 'Get-CGIPUserAdmin', 'Get-CGIPUserAttributeVerificationCode', 'Get-CGIPUserAuthEventListAdmin', 'Get-CGIPUserAuthFactor', 'Get-CGIPUserImportJob', 'Get-CGIPUserImportJobList', 'Get-CGIPUserList', 'Get-CGIPUserPool', 'Get-CGIPUserPoolClient', 'Get-CGIPUserPoolClientList', 'Get-CGIPUserPoolClientSecretList', 'Get-CGIPUserPoolClientSessionConfiguration', 'Get-CGIPUserPoolDomain', 'Get-CGIPUserPoolList', 'Get-CGIPUserPoolMfaConfig', 'Get-CGIPUserPoolReplicaList', 'Get-CGIPUserPoolSessionConfiguration', 'Get-CGIPUserSessionList', 'Get-CGIPUserSessionListAdmin', 'Get-CGIPUsersInGroup', 'Get-CGIPWebAuthnCredentialList', 'New-CGIPGroup', 'New-CGIPIdentityProvider', 'New-CGIPManagedLoginBranding', 'New-CGIPResourceServer', 'New-CGIPTerm', 'New-CGIPUserAdmin', 'New-CGIPUserImportJob', 'New-CGIPUserPool', 'New-CGIPUserPoolClient', 'New-CGIPUserPoolDomain', 'New-CGIPUserPoolReplica', 'Register-CGIPUserInPool', 'Remove-CGIPAdminSoftwareToken', 'Remove-CGIPGroup', 'Remove-CGIPIdentityProvider', 'Remove-CGIPManagedLoginBranding', 'Remove-CGIPResourceServer', 'Remove-CGIPResourceTag', 'Remove-CGIPTerm', 'Remove-CGIPUser', 'Remove-CGIPUserAdmin', 'Remove-CGIPUserAttribute', 'Remove-CGIPUserAttributeAdmin', 'Remove-CGIPUserFromGroupAdmin', 'Remove-CGIPUserPool', 'Remove-CGIPUserPoolClient', 'Remove-CGIPUserPoolClientSecret', 'Remove-CGIPUserPoolDomain', 'Remove-CGIPUserPoolReplica', 'Remove-CGIPWebAuthnCredential', 'Reset-CGIPForgottenPassword', 'Reset-CGIPUserPasswordAdmin', 'Revoke-CGIPToken', 'Revoke-CGIPUserSession', 'Revoke-CGIPUserSessionAdmin', 'Send-CGIPAuthChallengeResponse', 'Send-CGIPAuthChallengeResponseAdmin', 'Send-CGIPConfirmationCode', 'Set-CGIPLogDeliveryConfiguration', 'Set-CGIPRiskConfiguration', 'Set-CGIPUICustomization', 'Set-CGIPUserMFAPreference', 'Set-CGIPUserMFAPreferenceAdmin', 'Set-CGIPUserPasswordAdmin', 'Set-CGIPUserPoolClientSessionConfiguration', 'Set-CGIPUserPoolMfaConfig', 'Set-CGIPUserPoolSessionConfiguration', 'Set-CGIPUserSetting', 'Set-CGIPUserSettingAdmin', 'Start-CGIPAuth', 'Start-CGIPAuthAdmin', 'Start-CGIPUserImportJob', 'Start-CGIPWebAuthnRegistration', 'Stop-CGIPDeviceTracking', 'Stop-CGIPDeviceTrackingAdmin', 'Stop-CGIPUserImportJob', 'Test-CGIPSoftwareToken', 'Test-CGIPUserAttribute', 'Update-CGIPAuthEventFeedback', 'Update-CGIPAuthEventFeedbackAdmin', 'Update-CGIPGroup', 'Update-CGIPIdentityProvider', 'Update-CGIPManagedLoginBranding', 'Update-CGIPPassword', 'Update-CGIPProvisionedLimit', 'Update-CGIPResourceServer', 'Update-CGIPTerm', 'Update-CGIPUserAttribute', 'Update-CGIPUserAttributeAdmin', 'Update-CGIPUserPool', 'Update-CGIPUserPoolClient', 'Update-CGIPUserPoolDomain', 'Update-CGIPUserPoolReplica')
 Register-ArgumentCompleter -CommandName $cmdletNames -ParameterName Select -ScriptBlock {
     param($commandName, $parameterName, $wordToComplete)
     Get-SelectCompletion -CommandName $commandName -WordToComplete $wordToComplete
@@ -148,8 +15490,360 @@ Register-ArgumentCompleter -CommandName ($cmdletNames + 'Set-DefaultAWSRegion') 
     param($commandName, $parameterName, $wordToComplete)
     Get-RegionCompletion -WordToComplete $wordToComplete
 }
+Register-ArgumentCompleter -CommandName 'Edit-CGIPDeviceStatus' -ParameterName DeviceRememberedStatus -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('not_remembered', 'remembered') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Edit-CGIPDeviceStatusAdmin' -ParameterName DeviceRememberedStatus -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('not_remembered', 'remembered') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Get-CGIPProvisionedLimit' -ParameterName LimitDefinition_LimitClass -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('API_CATEGORY') -WordToComplete $wordToComplete
+}
 Register-ArgumentCompleter -CommandName 'Get-CGIPUserAttributeVerificationCode' -ParameterName AttributeName -ScriptBlock {
     param($commandName, $parameterName, $wordToComplete)
     New-CompletionResults -Values @('address', 'birthdate', 'email', 'family_name', 'gender', 'given_name', 'locale', 'middle_name', 'name', 'nickname', 'phone_number', 'picture', 'preferred_username', 'profile', 'updated_at', 'website', 'zoneinfo') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Get-CGIPUserPoolClientList' -ParameterName ClientType -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('DCR', 'REGULAR') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPIdentityProvider' -ParameterName ProviderType -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('Facebook', 'Google', 'LoginWithAmazon', 'OIDC', 'SAML', 'SignInWithApple') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPTerm' -ParameterName TermsSource -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('LINK') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPTerm' -ParameterName Enforcement -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('NONE') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserAdmin' -ParameterName MessageAction -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('RESEND', 'SUPPRESS') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserAdmin' -ParameterName DesiredDeliveryMedium -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('EMAIL', 'SMS') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserImportJob' -ParameterName PasswordHashingAlgorithm -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ARGON2ID', 'BCRYPT', 'PBKDF2_SHA256', 'SCRYPT') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName SignInPolicy_AllowedFirstAuthFactor -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('EMAIL_OTP', 'PASSWORD', 'SMS_OTP', 'SOFTWARE_TOKEN', 'WEB_AUTHN') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName DeletionProtection -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ACTIVE', 'INACTIVE') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName PreTokenGenerationConfig_LambdaVersion -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('V1_0', 'V2_0', 'V3_0') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName CustomSMSSender_LambdaVersion -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('V1_0') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName CustomEmailSender_LambdaVersion -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('V1_0') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName InboundFederation_LambdaVersion -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('V1_0') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName AutoVerifiedAttribute -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('email', 'phone_number') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName AliasAttribute -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('email', 'phone_number', 'preferred_username') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName UsernameAttribute -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('email', 'phone_number') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName VerificationMessageTemplate_DefaultEmailOption -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('CONFIRM_WITH_CODE', 'CONFIRM_WITH_LINK') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName MfaConfiguration -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('OFF', 'ON', 'OPTIONAL') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName UserAttributeUpdateSettings_AttributesRequireVerificationBeforeUpdate -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('email', 'phone_number') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName EmailConfiguration_EmailSendingAccount -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('COGNITO_DEFAULT', 'DEVELOPER') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName UserPoolAddOns_AdvancedSecurityMode -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('AUDIT', 'ENFORCED', 'OFF') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName AdvancedSecurityAdditionalFlows_CustomAuthMode -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('AUDIT', 'ENFORCED') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName DcrConfiguration_EnableStatus -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('Disabled', 'Enabled') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName DcrConfiguration_AuthenticatedGrantType -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('client_credentials', 'code', 'implicit') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName DcrConfiguration_OpenDcrGrantType -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('client_credentials', 'code', 'implicit') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName UserPoolTier -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ESSENTIALS', 'LITE', 'PLUS') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName KeyConfiguration_KeyType -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('AWS_OWNED_KEY', 'CUSTOMER_MANAGED_KEY') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPool' -ParameterName IssuerConfiguration_Type -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ORIGINAL', 'UPDATED') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPoolClient' -ParameterName TokenValidityUnits_AccessToken -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('days', 'hours', 'minutes', 'seconds') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPoolClient' -ParameterName TokenValidityUnits_IdToken -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('days', 'hours', 'minutes', 'seconds') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPoolClient' -ParameterName TokenValidityUnits_RefreshToken -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('days', 'hours', 'minutes', 'seconds') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPoolClient' -ParameterName ExplicitAuthFlow -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ADMIN_NO_SRP_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPoolClient' -ParameterName AllowedOAuthFlow -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('client_credentials', 'code', 'implicit') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPoolClient' -ParameterName PreventUserExistenceError -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ENABLED', 'LEGACY') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPoolClient' -ParameterName RefreshTokenRotation_Feature -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('DISABLED', 'ENABLED') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'New-CGIPUserPoolDomain' -ParameterName CustomDomainConfig_SecurityPolicy -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('TLS_V1', 'TLS_V1_2_2021', 'TLS_V1_3_2025') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Revoke-CGIPToken' -ParameterName RevokeAssociatedSession -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('LINKED', 'NONE') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Revoke-CGIPUserSession' -ParameterName RevokeAssociatedSession -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('LINKED', 'NONE') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Revoke-CGIPUserSessionAdmin' -ParameterName RevokeAssociatedSession -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('LINKED', 'NONE') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Send-CGIPAuthChallengeResponse' -ParameterName ChallengeName -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ADMIN_NO_SRP_AUTH', 'CUSTOM_CHALLENGE', 'DEVICE_PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'EMAIL_OTP', 'MFA_SETUP', 'NEW_PASSWORD_REQUIRED', 'PASSWORD', 'PASSWORD_SRP', 'PASSWORD_VERIFIER', 'SELECT_CHALLENGE', 'SELECT_MFA_TYPE', 'SMS_MFA', 'SMS_OTP', 'SOFTWARE_TOKEN_MFA', 'WEB_AUTHN') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Send-CGIPAuthChallengeResponseAdmin' -ParameterName ChallengeName -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ADMIN_NO_SRP_AUTH', 'CUSTOM_CHALLENGE', 'DEVICE_PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'EMAIL_OTP', 'MFA_SETUP', 'NEW_PASSWORD_REQUIRED', 'PASSWORD', 'PASSWORD_SRP', 'PASSWORD_VERIFIER', 'SELECT_CHALLENGE', 'SELECT_MFA_TYPE', 'SMS_MFA', 'SMS_OTP', 'SOFTWARE_TOKEN_MFA', 'WEB_AUTHN') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Set-CGIPRiskConfiguration' -ParameterName Actions_EventAction -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('BLOCK', 'NO_ACTION') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Set-CGIPRiskConfiguration' -ParameterName CompromisedCredentialsRiskConfiguration_EventFilter -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('PASSWORD_CHANGE', 'SIGN_IN', 'SIGN_UP') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Set-CGIPRiskConfiguration' -ParameterName LowAction_EventAction -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('BLOCK', 'MFA_IF_CONFIGURED', 'MFA_REQUIRED', 'NO_ACTION') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Set-CGIPRiskConfiguration' -ParameterName MediumAction_EventAction -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('BLOCK', 'MFA_IF_CONFIGURED', 'MFA_REQUIRED', 'NO_ACTION') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Set-CGIPRiskConfiguration' -ParameterName HighAction_EventAction -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('BLOCK', 'MFA_IF_CONFIGURED', 'MFA_REQUIRED', 'NO_ACTION') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Set-CGIPUserPoolMfaConfig' -ParameterName MfaConfiguration -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('OFF', 'ON', 'OPTIONAL') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Set-CGIPUserPoolMfaConfig' -ParameterName WebAuthnConfiguration_UserVerification -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('preferred', 'required') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Set-CGIPUserPoolMfaConfig' -ParameterName WebAuthnConfiguration_FactorConfiguration -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('MULTI_FACTOR_WITH_USER_VERIFICATION', 'SINGLE_FACTOR') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Set-CGIPUserPoolSessionConfiguration' -ParameterName UserSessionTracking -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('DISABLED', 'ENABLED') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Start-CGIPAuth' -ParameterName AuthFlow -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ADMIN_NO_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'REFRESH_TOKEN', 'REFRESH_TOKEN_AUTH', 'USER_AUTH', 'USER_PASSWORD_AUTH', 'USER_SRP_AUTH') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Start-CGIPAuthAdmin' -ParameterName AuthFlow -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ADMIN_NO_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'REFRESH_TOKEN', 'REFRESH_TOKEN_AUTH', 'USER_AUTH', 'USER_PASSWORD_AUTH', 'USER_SRP_AUTH') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPAuthEventFeedback' -ParameterName FeedbackValue -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('Invalid', 'Valid') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPAuthEventFeedbackAdmin' -ParameterName FeedbackValue -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('Invalid', 'Valid') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPProvisionedLimit' -ParameterName LimitDefinition_LimitClass -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('API_CATEGORY') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPTerm' -ParameterName TermsSource -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('LINK') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPTerm' -ParameterName Enforcement -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('NONE') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName SignInPolicy_AllowedFirstAuthFactor -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('EMAIL_OTP', 'PASSWORD', 'SMS_OTP', 'SOFTWARE_TOKEN', 'WEB_AUTHN') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName DeletionProtection -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ACTIVE', 'INACTIVE') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName PreTokenGenerationConfig_LambdaVersion -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('V1_0', 'V2_0', 'V3_0') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName CustomSMSSender_LambdaVersion -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('V1_0') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName CustomEmailSender_LambdaVersion -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('V1_0') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName InboundFederation_LambdaVersion -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('V1_0') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName AutoVerifiedAttribute -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('email', 'phone_number') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName VerificationMessageTemplate_DefaultEmailOption -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('CONFIRM_WITH_CODE', 'CONFIRM_WITH_LINK') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName UserAttributeUpdateSettings_AttributesRequireVerificationBeforeUpdate -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('email', 'phone_number') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName MfaConfiguration -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('OFF', 'ON', 'OPTIONAL') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName EmailConfiguration_EmailSendingAccount -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('COGNITO_DEFAULT', 'DEVELOPER') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName UserPoolAddOns_AdvancedSecurityMode -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('AUDIT', 'ENFORCED', 'OFF') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName AdvancedSecurityAdditionalFlows_CustomAuthMode -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('AUDIT', 'ENFORCED') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName DcrConfiguration_EnableStatus -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('Disabled', 'Enabled') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName DcrConfiguration_AuthenticatedGrantType -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('client_credentials', 'code', 'implicit') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName DcrConfiguration_OpenDcrGrantType -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('client_credentials', 'code', 'implicit') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName UserPoolTier -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ESSENTIALS', 'LITE', 'PLUS') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName KeyConfiguration_KeyType -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('AWS_OWNED_KEY', 'CUSTOMER_MANAGED_KEY') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPool' -ParameterName IssuerConfiguration_Type -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ORIGINAL', 'UPDATED') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPoolClient' -ParameterName TokenValidityUnits_AccessToken -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('days', 'hours', 'minutes', 'seconds') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPoolClient' -ParameterName TokenValidityUnits_IdToken -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('days', 'hours', 'minutes', 'seconds') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPoolClient' -ParameterName TokenValidityUnits_RefreshToken -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('days', 'hours', 'minutes', 'seconds') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPoolClient' -ParameterName ExplicitAuthFlow -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ADMIN_NO_SRP_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPoolClient' -ParameterName AllowedOAuthFlow -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('client_credentials', 'code', 'implicit') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPoolClient' -ParameterName PreventUserExistenceError -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ENABLED', 'LEGACY') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPoolClient' -ParameterName RefreshTokenRotation_Feature -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('DISABLED', 'ENABLED') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPoolDomain' -ParameterName CustomDomainConfig_SecurityPolicy -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('TLS_V1', 'TLS_V1_2_2021', 'TLS_V1_3_2025') -WordToComplete $wordToComplete
+}
+Register-ArgumentCompleter -CommandName 'Update-CGIPUserPoolReplica' -ParameterName Status -ScriptBlock {
+    param($commandName, $parameterName, $wordToComplete)
+    New-CompletionResults -Values @('ACTIVE', 'INACTIVE') -WordToComplete $wordToComplete
 }
 Remove-Variable -Name cmdletNames

@@ -14,6 +14,9 @@ const NET_TYPES: Record<string, string> = {
   "string[]": "System.String[]",
   hashtable: "System.Collections.Hashtable",
   object: "System.Object",
+  "object[]": "System.Object[]",
+  "byte[]": "System.Byte[]",
+  switch: "System.Management.Automation.SwitchParameter",
 };
 
 function xml(text: string): string {
@@ -41,7 +44,7 @@ function attributes(p: EmittedParameter): string {
 }
 
 function parameter(p: EmittedParameter, indent: string, withDescription: boolean): string[] {
-  const type = NET_TYPES[p.psType] ?? p.psType;
+  const type = p.helpType ?? NET_TYPES[p.psType] ?? p.psType;
   const lines = [`${indent}<command:parameter ${attributes(p)}>`, `${indent}  <maml:name>${p.name}</maml:name>`];
   if (withDescription) lines.push(`${indent}  <maml:description>`, ...paras(p.help, `${indent}    `), `${indent}  </maml:description>`);
   lines.push(

@@ -1,18 +1,21 @@
 // Emits the PowerShell side: the root module (.psm1) with one advanced function per
 // cmdlet, and the module manifest (.psd1).
 import { selectPaths } from "../runtime/shapes.js";
+import { NO_OUTPUT } from "../spec/semantics.js";
 import type { LoadedCmdlet, LoadedSpecs, ParameterSpec, ParameterType } from "../spec/types.js";
 import { knownRegions } from "./regions.js";
 import { psString } from "./text.js";
 
 /** The hand-written runtime (src/powershell/Runtime), in the order it must load. */
-export const RUNTIME_FILES = ["Errors.ps1", "Bridge.ps1", "Region.ps1", "ClientConfig.ps1", "History.ps1", "Operation.ps1", "Completion.ps1"];
+export const RUNTIME_FILES = ["Errors.ps1", "Bridge.ps1", "Region.ps1", "ClientConfig.ps1", "Credentials.ps1", "History.ps1", "Operation.ps1", "Completion.ps1"];
 /** Commands the runtime defines for every module, exported beside the generated cmdlets. */
 export const SHARED_COMMANDS = ["Clear-DefaultAWSRegion", "Get-DefaultAWSRegion", "Set-AWSHistoryConfiguration", "Set-DefaultAWSRegion"];
 
 export function formatFileName(specs: LoadedSpecs): string {
   return `${specs.service.module.name}.Format.ps1xml`;
 }
+
+const NESTED_TYPES = new Set<ParameterType>(["structure", "structureList", "structureMap", "document"]);
 
 const PS_TYPES: Record<ParameterType, string> = {
   string: "string",
@@ -23,6 +26,11 @@ const PS_TYPES: Record<ParameterType, string> = {
   timestamp: "datetime",
   stringList: "string[]",
   stringMap: "hashtable",
+  structure: "object",
+  structureList: "object[]",
+  structureMap: "hashtable",
+  document: "object",
+  blob: "byte[]",
 };
 
 export interface EmittedParameter {
@@ -35,25 +43,32 @@ export interface EmittedParameter {
   aliases?: string[];
   allow?: string[];
   defaultValue?: string;
+  /** The type help shows, when it says more than psType (an SDK shape's .NET name). */
+  helpType?: string;
   help: string;
 }
 
 /** Parameters every cmdlet has, after its own, as in AWS Tools for PowerShell. */
 function sharedParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet): EmittedParameter[] {
   const responseType = `${specs.service.typeNamespace}.${cmdlet.spec.output.type}`;
-  return [
-    {
-      name: "Select",
-      psType: "string",
-      byPropertyName: true,
-      defaultValue: cmdlet.spec.select,
-      help:
-        `What the cmdlet writes. The default, '${cmdlet.spec.select}', ` +
-        (cmdlet.spec.select === "*" ? "is the whole response. " : "is that property of the response. ") +
-        `'*' writes the whole response (${responseType}); a property name or dotted path such as ` +
-        `'CodeDeliveryDetails.Destination' writes that part of it; '^ParameterName' writes the value given to ` +
-        "that parameter instead, which helps pass input down a pipeline.",
-    },
+  const { select } = cmdlet.spec;
+  const example = selectPaths(cmdlet.spec.output.shapes, cmdlet.spec.output.type).find((p) => p.includes(".")) ?? "ResponseMetadata.RequestId";
+  const selectParameter: EmittedParameter = {
+    name: "Select",
+    psType: "string",
+    byPropertyName: true,
+    help:
+      (select === NO_OUTPUT
+        ? "What the cmdlet writes. By default it writes nothing. "
+        : `What the cmdlet writes. The default, '${select}', ` +
+          (select === "*" ? "is the whole response. " : "is that property of the response. ")) +
+      `'*' writes the whole response (${responseType}); a property name or dotted path such as ` +
+      `'${example}' writes that part of it; '^ParameterName' writes the value given to ` +
+      "that parameter instead, which helps pass input down a pipeline.",
+  };
+  if (select !== NO_OUTPUT) selectParameter.defaultValue = select;
+  const shared: EmittedParameter[] = [
+    selectParameter,
     {
       name: "ClientConfig",
       psType: "hashtable",
@@ -95,19 +110,96 @@ function sharedParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet): EmittedPara
         "region from. A full path is safest, as the current folder can change during a script.",
     },
   ];
+  const signed = cmdlet.spec.auth === "signed";
+  if (signed) {
+    // As in AWS Tools, the region and profile parameters of signed cmdlets have no position.
+    for (const p of shared) delete p.position;
+    const profileLocation = shared.find((p) => p.name === "ProfileLocation")!;
+    profileLocation.help =
+      "The path of a shared credentials file (ini format) to read -ProfileName's (or the default " +
+      "profile's) credentials and region from, instead of the standard shared credentials and config files.";
+    shared.push(...credentialParameters());
+  }
+  if (cmdlet.spec.pagination) {
+    shared.push({
+      name: "NoAutoIteration",
+      psType: "switch",
+      byPropertyName: true,
+      help:
+        `Fetch one page only. By default the cmdlet calls ${cmdlet.spec.operation} until the service ` +
+        `returns no ${cmdlet.spec.pagination.nextToken}, writing each page's output as it arrives. With this ` +
+        `switch (or when -${cmdlet.spec.pagination.tokenParameter} is given, even as $null) it makes one call ` +
+        `starting at -${cmdlet.spec.pagination.tokenParameter}; -Select '*' then shows the next token.`,
+    });
+  }
+  if (cmdlet.spec.shouldProcess) {
+    shared.push({
+      name: "Force",
+      psType: "switch",
+      byPropertyName: true,
+      help: "Skip the confirmation prompt (-Confirm, or a ConfirmImpact at or above $ConfirmPreference). -WhatIf still only describes the call.",
+    });
+  }
+  return shared;
 }
 
-function operationParameter(p: ParameterSpec): EmittedParameter {
+/** How signed cmdlets find AWS credentials (see the bridge's credential resolution). */
+function credentialParameters(): EmittedParameter[] {
+  return [
+    {
+      name: "AccessKey",
+      psType: "string",
+      byPropertyName: true,
+      aliases: ["AK"],
+      help: "The AWS access key id to sign the request with; give -SecretKey too (and -SessionToken for temporary credentials).",
+    },
+    {
+      name: "SecretKey",
+      psType: "string",
+      byPropertyName: true,
+      aliases: ["SK", "SecretAccessKey"],
+      help: "The secret access key that goes with -AccessKey. It is sent only to the module's Node.js process, never shown or logged.",
+    },
+    {
+      name: "SessionToken",
+      psType: "string",
+      byPropertyName: true,
+      aliases: ["ST"],
+      help: "The session token of temporary credentials, with -AccessKey and -SecretKey.",
+    },
+    {
+      name: "ProfileName",
+      psType: "string",
+      byPropertyName: true,
+      aliases: ["StoredCredentials", "AWSProfileName"],
+      help:
+        "The name of a profile in the shared credentials and config files (or in -ProfileLocation) to take " +
+        "credentials from, resolved by the AWS SDK for JavaScript (static keys, assume-role, SSO, credential_process).",
+    },
+    {
+      name: "Credential",
+      psType: "object",
+      byPropertyName: true,
+      help:
+        "Credentials as one object: a PSCredential (user name = access key id, password = secret access key), " +
+        "or an object or hashtable with AccessKey/AccessKeyId, SecretKey/SecretAccessKey and optionally SessionToken " +
+        "(such as the Credentials of an STS response).",
+    },
+  ];
+}
+
+function operationParameter(p: ParameterSpec, typeNamespace: string): EmittedParameter {
   const allow: string[] = [];
   if (p.mandatory) {
     // As in AWS Tools: a required parameter still accepts empty values; the service judges them.
     if (p.type === "string") allow.push("AllowEmptyString()");
-    if (p.type === "stringList" || p.type === "stringMap") allow.push("AllowEmptyCollection()");
+    if (["stringList", "stringMap", "structureList", "structureMap"].includes(p.type)) allow.push("AllowEmptyCollection()");
     allow.push("AllowNull()");
   }
   const out: EmittedParameter = {
     name: p.name,
     psType: PS_TYPES[p.type],
+    ...(p.shape ? { helpType: `${typeNamespace}.${p.shape}${p.type === "structureList" ? "[]" : ""}` } : {}),
     mandatory: p.mandatory ?? false,
     byValue: p.pipeline?.includes("byValue") ?? false,
     byPropertyName: p.pipeline?.includes("byPropertyName") ?? false,
@@ -121,7 +213,7 @@ function operationParameter(p: ParameterSpec): EmittedParameter {
 
 /** A cmdlet's parameters in declaration order: its own, then those every cmdlet has. */
 export function cmdletParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet): EmittedParameter[] {
-  return [...cmdlet.spec.parameters.map(operationParameter), ...sharedParameters(specs, cmdlet)];
+  return [...cmdlet.spec.parameters.map((p) => operationParameter(p, specs.service.typeNamespace)), ...sharedParameters(specs, cmdlet)];
 }
 
 function emitParameter(p: EmittedParameter): string[] {
@@ -149,7 +241,10 @@ function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
   // Help lives in MAML (en-US/<Module>-help.xml, see help.ts), which, unlike
   // comment-based help, shows parameter aliases.
   const help = [`    # .EXTERNALHELP ${specs.service.module.name}-help.xml`];
-  const lines = [`function ${cmdlet.name} {`, ...help, "    [CmdletBinding()]"];
+  const binding = spec.shouldProcess
+    ? `    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = ${psString(spec.shouldProcess.impact)})]`
+    : "    [CmdletBinding()]";
+  const lines = [`function ${cmdlet.name} {`, ...help, binding];
   if (defaultOutput) lines.push(`    [OutputType(${psString(`${ns}.${defaultOutput}`)})]`);
   lines.push("    param(");
   parameters.forEach((p, i) => {
@@ -177,6 +272,7 @@ function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
 
 /** The shape the cmdlet writes by default: the response, or the shape at the -Select path. */
 export function defaultOutputType(cmdlet: LoadedCmdlet): string | undefined {
+  if (cmdlet.spec.select === NO_OUTPUT) return undefined;
   if (cmdlet.spec.select === "*") return cmdlet.spec.output.type;
   let type = cmdlet.spec.output.type;
   for (const segment of cmdlet.spec.select.split(".")) {
@@ -192,7 +288,7 @@ export function defaultOutputType(cmdlet: LoadedCmdlet): string | undefined {
 function emitOperationEntry(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
   const { spec } = cmdlet;
   const list = (items: string[]) => `@(${items.map(psString).join(", ")})`;
-  return [
+  const lines = [
     `$script:Operations[${psString(spec.operation)}] = @{`,
     `    Name            = ${psString(spec.operation)}`,
     `    Cmdlet          = ${psString(cmdlet.name)}`,
@@ -203,8 +299,23 @@ function emitOperationEntry(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] 
     `    RequestType     = ${psString(`${specs.service.typeNamespace}.${spec.operation}Request`)}`,
     `    DefaultSelect   = ${psString(spec.select)}`,
     `    SelectPaths     = ${list(selectPaths(spec.output.shapes, spec.output.type))}`,
-    "}",
+    `    Signed          = $${spec.auth === "signed"}`,
+    // Values PowerShell must reduce to plain data before they go into the request's JSON.
+    `    Nested          = ${list(spec.parameters.filter((p) => NESTED_TYPES.has(p.type)).map((p) => p.name))}`,
+    `    Blobs           = ${list(spec.parameters.filter((p) => p.type === "blob").map((p) => p.name))}`,
   ];
+  if (spec.pagination) {
+    const { tokenParameter, nextToken } = spec.pagination;
+    lines.push(`    Pagination      = @{ TokenParameter = ${psString(tokenParameter)}; NextToken = ${psString(nextToken)} }`);
+  }
+  if (spec.shouldProcess) {
+    const target = spec.shouldProcess.target;
+    lines.push(
+      `    ShouldProcess   = @{ Target = ${target ? psString(target) : "$null"}; Action = ${psString(`${cmdlet.name} (${spec.operation})`)} }`,
+    );
+  }
+  lines.push("}");
+  return lines;
 }
 
 function emitCompleters(specs: LoadedSpecs): string[] {

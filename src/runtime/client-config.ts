@@ -6,6 +6,7 @@ export const DEFAULT_TIMEOUT_MS = 100_000;
 export function clientConfig(options: ClientOptions): Record<string, unknown> {
   const config: Record<string, unknown> = { region: options.region };
   if (options.endpoint) config.endpoint = options.endpoint;
+  if (options.credentials) config.credentials = options.credentials;
   if (options.maxAttempts !== undefined) config.maxAttempts = options.maxAttempts;
   if (options.retryMode !== undefined) config.retryMode = options.retryMode;
   if (options.useFipsEndpoint !== undefined) config.useFipsEndpoint = options.useFipsEndpoint;

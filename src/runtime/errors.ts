@@ -3,6 +3,7 @@
 import type { ErrorPayload } from "./protocol.js";
 import { InputError } from "./input.js";
 import { RegionError } from "./region.js";
+import { CredentialsError, isNoCredentialsError, NO_CREDENTIALS_MESSAGE } from "./credentials.js";
 
 const NETWORK_CODES = new Set([
   "ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH",
@@ -25,6 +26,15 @@ export function classifyError(error: unknown, context: { typeNamespace: string; 
   if (error instanceof InputError) return { kind: "input", message: error.message, parameter: error.parameter };
   if (error instanceof SelectError) return { kind: "select", message: error.message };
   if (error instanceof RegionError) return { kind: "region", message: error.message };
+  if (error instanceof CredentialsError) return { kind: "credentials", message: error.message };
+  if (isNoCredentialsError(error)) {
+    return {
+      kind: "credentials",
+      message:
+        `${NO_CREDENTIALS_MESSAGE} Give -AccessKey and -SecretKey, -Credential or -ProfileName, set ` +
+        "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add a default profile to the shared credentials file.",
+    };
+  }
 
   const e = (error ?? {}) as SdkErrorLike;
   const where = context.endpoint ?? (context.region ? `the ${context.region} endpoint` : "the service endpoint");

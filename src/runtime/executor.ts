@@ -4,9 +4,11 @@ import { classifyError, SelectError } from "./errors.js";
 import { OutputShaper } from "./output.js";
 import type { CallRequest, Reply } from "./protocol.js";
 import { resolveRegion } from "./region.js";
+import { chooseCredentials, type CredentialChoice } from "./credentials.js";
 import type { ClientOptions, SdkClient, ServiceBinding } from "./service.js";
 import { resolveSelectPath } from "./shapes.js";
 
+const MAX_CLIENTS = 16;
 const INVALID_SELECT = "Invalid value for -Select parameter.";
 
 export class Executor {
@@ -25,7 +27,7 @@ export class Executor {
       const selection = resolveSelectPath(shaper.allShapes, handler.output.type, String(request.select ?? ""));
       if (!selection.ok) throw new SelectError(INVALID_SELECT);
 
-      const resolved = await resolveRegion(request);
+      const resolved = await resolveRegion(handler.auth === "signed" ? request : { ...request, profile: null });
       region = resolved.region;
       const input = handler.buildInput(request.params ?? {});
       const command = handler.createCommand(input);
@@ -48,7 +50,12 @@ export class Executor {
         { step: "deserialize", name: "recordContentLength" },
       );
 
-      const client = this.clientFor({ ...request.config, region, ...(request.endpoint ? { endpoint: request.endpoint } : {}) });
+      // Anonymous operations share the default client: the SDK never asks it for credentials.
+      const credentials = handler.auth === "signed" ? chooseCredentials(request) : { key: "default" };
+      const client = this.clientFor(
+        { ...request.config, region, ...(request.endpoint ? { endpoint: request.endpoint } : {}) },
+        credentials,
+      );
       const output = await client.send(command, signal ? { abortSignal: signal } : undefined);
       const metadata = (output.$metadata ?? {}) as { requestId?: string; httpStatusCode?: number; attempts?: number };
       const response = shaper.response(output, {
@@ -92,11 +99,17 @@ export class Executor {
     return shaper;
   }
 
-  private clientFor(options: ClientOptions): SdkClient {
-    const key = JSON.stringify(options);
+  private clientFor(options: ClientOptions, credentials: CredentialChoice): SdkClient {
+    const key = `${JSON.stringify(options)}\u0000${credentials.key}`;
     let client = this.clients.get(key);
     if (!client) {
-      client = this.service.createClient(options);
+      client = this.service.createClient(credentials.credentials ? { ...options, credentials: credentials.credentials } : options);
+      // Rotating credentials or endpoints must not pile up clients (and their sockets).
+      if (this.clients.size >= MAX_CLIENTS) {
+        const [oldestKey, oldest] = this.clients.entries().next().value!;
+        oldest.destroy();
+        this.clients.delete(oldestKey);
+      }
       this.clients.set(key, client);
     }
     return client;

@@ -27,6 +27,10 @@ export interface CallRequest {
   envRegion?: string | null;
   endpoint?: string | null;
   config?: ClientSettings | null;
+  /** Signed operations: keys given to the cmdlet (never logged, never echoed). */
+  credentials?: { accessKeyId?: string | null; secretAccessKey?: string | null; sessionToken?: string | null } | null;
+  /** Signed operations: -ProfileName. */
+  profile?: string | null;
 }
 
 /** PowerShell -> bridge: abandon request `cancel` (Ctrl+C). */
@@ -50,6 +54,7 @@ export type ErrorKind =
   | "input" // a parameter value cannot be sent as given
   | "select" // -Select names nothing in the response
   | "region" // no region anywhere in the chain
+  | "credentials" // a signed operation found no credentials
   | "protocol" // a message or response that cannot be understood
   | "cancelled"
   | "internal";

@@ -18,6 +18,8 @@ export interface RegionInput {
   region?: string | null;
   regionSource?: string | null;
   profileLocation?: string | null;
+  /** -ProfileName of a signed cmdlet: its region comes before the default profile's. */
+  profile?: string | null;
   /** $env:AWS_REGION in the PowerShell session (the bridge's own environment may be older). */
   envRegion?: string | null;
 }
@@ -44,11 +46,11 @@ function fileStamp(path: string | undefined): string {
 }
 
 /** The default profile's region, re-read only when the files change. */
-async function defaultProfileRegion(profileLocation: string | undefined): Promise<{ region?: string; where: string }> {
+async function profileRegion(profileLocation: string | undefined, profileName: string): Promise<{ region?: string; where: string }> {
   const configPath = profileLocation ?? process.env.AWS_CONFIG_FILE;
   const credentialsPath = profileLocation ?? process.env.AWS_SHARED_CREDENTIALS_FILE;
   const where = profileLocation ?? "the shared config and credentials files";
-  const key = `${configPath ?? "~config"}\u0000${credentialsPath ?? "~credentials"}`;
+  const key = `${configPath ?? "~config"}\u0000${credentialsPath ?? "~credentials"}\u0000${profileName}`;
   const stamp = `${fileStamp(configPath ?? defaultPath("config"))}|${fileStamp(credentialsPath ?? defaultPath("credentials"))}`;
   const cached = cache.get(key);
   if (cached?.stamp === stamp) return { region: cached.region, where };
@@ -57,7 +59,7 @@ async function defaultProfileRegion(profileLocation: string | undefined): Promis
   if (credentialsPath) init.filepath = credentialsPath;
   if (configPath) init.configFilepath = configPath;
   const files = await loadSharedConfigFiles(init);
-  const region = files.configFile?.default?.region ?? files.credentialsFile?.default?.region;
+  const region = files.configFile?.[profileName]?.region ?? files.credentialsFile?.[profileName]?.region;
   cache.set(key, { stamp, region });
   return { region, where };
 }
@@ -73,8 +75,9 @@ export async function resolveRegion(input: RegionInput): Promise<ResolvedRegion>
   if (input.profileLocation && !existsSync(input.profileLocation)) {
     throw new InputError("ProfileLocation", `-ProfileLocation '${input.profileLocation}' does not exist.`);
   }
-  const profile = await defaultProfileRegion(input.profileLocation ?? undefined);
-  if (profile.region) return checked(profile.region, `the default profile in ${profile.where}`);
+  const name = input.profile || "default";
+  const profile = await profileRegion(input.profileLocation ?? undefined, name);
+  if (profile.region) return checked(profile.region, `${input.profile ? `profile '${name}'` : "the default profile"} in ${profile.where}`);
   if (input.envRegion) return checked(input.envRegion, "the AWS_REGION environment variable");
   throw new RegionError(NO_REGION_MESSAGE);
 }

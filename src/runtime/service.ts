@@ -6,6 +6,8 @@ import type { ClientSettings } from "./protocol.js";
 export interface ClientOptions extends ClientSettings {
   region: string;
   endpoint?: string;
+  /** Signed operations' credentials; absent: the SDK's default chain. */
+  credentials?: unknown;
 }
 
 export interface ServiceBinding {

@@ -11,6 +11,9 @@
 //   "unicode"                 every field of the answer in non-ASCII text
 //   "echo-attribute"          AttributeName and Destination both echo the requested AttributeName
 //   anything else             a success delivering to the requested attribute
+// ListUsers requests (which cognito-local answers in one page) are paged by UserPoolId:
+//   "pages:<n>:<size>"        n pages of <size> users each, linked by PaginationToken
+//   "loop"                    a page whose PaginationToken is always the one asked for
 // GET /__requests returns every request received (headers, body, the request id
 // answered, and whether the client gave up before an answer), for assertions;
 // /__requests/count and /__requests/<index> return less.
@@ -51,6 +54,17 @@ export function deliveryFor(attributeName) {
   return attributeName === "phone_number"
     ? { AttributeName: "phone_number", DeliveryMedium: "SMS", Destination: "+*******1234" }
     : { AttributeName: attributeName, DeliveryMedium: "EMAIL", Destination: "a***@e***" };
+}
+
+/** One page of ListUsers, as the service pages it. */
+export function listUsersPage(body) {
+  const pool = String(body.UserPoolId ?? "");
+  const user = (name) => ({ Username: name, Attributes: [{ Name: "email", Value: `${name}@example.com` }], Enabled: true, UserStatus: "CONFIRMED" });
+  if (pool === "loop") return { Users: [user("looping")], PaginationToken: body.PaginationToken ?? "same" };
+  const [, pages = "1", size = "1"] = pool.split(":");
+  const page = body.PaginationToken ? Number(String(body.PaginationToken).replace("page:", "")) : 1;
+  const users = Array.from({ length: Number(size) }, (_, i) => user(`user-${page}-${i + 1}`));
+  return page < Number(pages) ? { Users: users, PaginationToken: `page:${page + 1}` } : { Users: users };
 }
 
 export function startResponder({ port = 0 } = {}) {
@@ -96,6 +110,10 @@ export function startResponder({ port = 0 } = {}) {
         });
         res.end(data);
       };
+      if (String(req.headers["x-amz-target"] ?? "").endsWith(".ListUsers")) {
+        send(200, listUsersPage(body));
+        return;
+      }
       const token = String(body.AccessToken ?? "");
       if (token.startsWith("error:")) {
         const name = token.slice(6);

@@ -29,26 +29,39 @@ describe("generate()", () => {
     expect(compareGenerated(join(root, "generated"), generate(specs))).toEqual([]);
   });
 
-  it("writes a handler that imports only its own SDK command", () => {
+  it("writes a handler that imports only its own SDK command and schema", () => {
     const handler = generate(specs).get("handlers/GetUserAttributeVerificationCode.ts")!;
     const sdkImports = handler.split("\n").filter((l) => l.includes("@aws-sdk/"));
     expect(sdkImports).toEqual([
-      'import { GetUserAttributeVerificationCodeCommand, type GetUserAttributeVerificationCodeCommandInput } from "@aws-sdk/client-cognito-identity-provider";',
+      'import { GetUserAttributeVerificationCode$, GetUserAttributeVerificationCodeCommand, type GetUserAttributeVerificationCodeCommandInput } from "@aws-sdk/client-cognito-identity-provider";',
     ]);
-    expect(handler).toContain('ClientMetadata: asStringMap(params["ClientMetadata"], "ClientMetadata")');
+    // The input is converted against the SDK's schema, not by per-type coercers.
+    expect(handler).toContain("buildInput: inputBuilder(GetUserAttributeVerificationCode$, {");
+    expect(handler).toContain('    ClientMetadata: "ClientMetadata",\n');
+    expect(handler).not.toContain("runtime/input.js");
     expect(handler).toContain('sensitive: ["AccessToken"]');
+  });
+
+  it("maps a flattened parameter to its member path in the handler", () => {
+    // -PasswordPolicy_MinimumLength fills Policies.PasswordPolicy.MinimumLength.
+    const handler = generate(specs).get("handlers/CreateUserPool.ts")!;
+    expect(handler).toContain("buildInput: inputBuilder(CreateUserPool$, {");
+    expect(handler).toContain('    PasswordPolicy_MinimumLength: "Policies.PasswordPolicy.MinimumLength",\n');
   });
 
   it("writes a manifest with explicit exports and no wildcards", () => {
     const manifest = generate(specs).get("powershell/PSCognitoIdentityProvider.psd1")!;
     const exported = /FunctionsToExport\s+= @\(([^)]*)\)/.exec(manifest)![1]!.match(/'[^']+'/g);
-    expect(exported).toEqual([
-      "'Clear-DefaultAWSRegion'",
-      "'Get-CGIPUserAttributeVerificationCode'",
-      "'Get-DefaultAWSRegion'",
-      "'Set-AWSHistoryConfiguration'",
-      "'Set-DefaultAWSRegion'",
-    ]);
+    // Every cmdlet spec file, plus the runtime's shell commands (written out here rather
+    // than taken from the generator), sorted.
+    const cmdletNames = readdirSync(join(root, "specs", "cmdlets"))
+      .filter((f) => f.endsWith(".yaml"))
+      .map((f) => f.slice(0, -".yaml".length));
+    const shared = ["Clear-DefaultAWSRegion", "Get-DefaultAWSRegion", "Set-AWSHistoryConfiguration", "Set-DefaultAWSRegion"];
+    expect(exported).toEqual([...cmdletNames, ...shared].sort().map((n) => `'${n}'`));
+    expect(exported).toContain("'Get-CGIPUserAttributeVerificationCode'");
+    expect(exported).toContain("'Get-CGIPUserList'");
+    expect(exported).toHaveLength(140 + shared.length);
     expect(manifest).toMatch(/CmdletsToExport\s+= @\(\)/);
     expect(manifest).toMatch(/VariablesToExport\s+= @\(\)/);
     expect(manifest).not.toContain("*");

@@ -62,7 +62,7 @@ describe("input mapping", () => {
     [{ a: { b: "c" } }, "value for key 'a' is an object"],
     [{ a: ["x"] }, "value for key 'a' is an array"],
     [{ a: null }, "value for key 'a' is null"],
-    ["text", "takes a hashtable of string keys and string values, but the value given was a string"],
+    ["text", "-ClientMetadata takes a hashtable, but the value given was a string."],
   ])("refuses ClientMetadata %j before any request", async (metadata, message) => {
     const before = responder.requests.length;
     const reply = await failed({ AccessToken: "tok", AttributeName: "email", ClientMetadata: metadata });

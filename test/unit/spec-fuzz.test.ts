@@ -410,7 +410,10 @@ function invalidEnums(): Case[] {
   const cases: Case[] = [];
   const add = (title: string, lines: string[], line: number) => cases.push({ family: "invalid enum values", title, text: text(lines), line });
   for (const v of ["iam", "Anonymous", "SIGNED", "none", '""', '"anonymous "', "sign", "signed anonymous", "sigv4"]) add(`auth ${v}`, edit(FULL, 4, `auth: ${v}`), 4);
-  for (const v of ["String", "str", "int", "float", "bool", "list", "map", "stringlist", "date", "object", "blob", "list<string>", "Details", '""', "string?"]) {
+  // blob, document and structure* are parameter types now; their misspellings are not, and a
+  // structure type without the 'shape' it takes is refused at the type too.
+  const badTypes = ["String", "str", "int", "float", "bool", "list", "map", "stringlist", "date", "object", "bytes", "Blob", "struct", "structurelist", "list<string>", "Details", '""', "string?"];
+  for (const v of [...badTypes, "structure", "structureList", "structureMap"]) {
     add(`parameters[0].type ${v}`, edit(FULL, 10, `    type: ${v}`), 10);
     add(`parameters[2].type ${v}`, edit(FULL, 24, `    type: ${v}`), 24);
   }

@@ -55,6 +55,13 @@ describe("the project's specs", () => {
   it("accept the small spec the cases below start from", () => {
     expect(issuesOf(specDir({ "Get-CGIPThing.yaml": VALID.join("\n") }))).toEqual([]);
   });
+
+  it("accept the keys scaffolded specs use: shaped types, pagination, shouldProcess, select '(none)'", () => {
+    const text = edit(15, "    type: structureList", "    shape: AttributeType", "    aliases: [AttributeNames]")
+      .replace("select: CodeDeliveryDetails", "select: '(none)'")
+      .concat("\npagination:\n  tokenParameter: AccessToken\n  nextToken: CodeDeliveryDetails\nshouldProcess:\n  impact: High\n  target: AttributeName");
+    expect(issuesOf(specDir({ "Get-CGIPThing.yaml": text }))).toEqual([]);
+  });
 });
 
 interface Case {
@@ -87,6 +94,16 @@ const CASES: Case[] = [
   { title: "a -Select default that is not in the response", text: edit(17, "select: CodeDeliveryDetail"), line: 17, message: "select: 'CodeDeliveryDetail' is not '*' or a property path of Response (Response has no property 'CodeDeliveryDetail')" },
   { title: "a member of an undefined type", text: edit(22, "      CodeDeliveryDetails: Detail"), line: 22, message: "output.shapes.Response.CodeDeliveryDetails: type 'Detail' is neither a scalar" },
   { title: "an output type that is not a shape", text: edit(19, "  type: Resp"), line: 19, message: "output.type: 'Resp' is not one of the shapes defined under output.shapes" },
+  // Structure parameters name the SDK shape they take; other types must not.
+  { title: "a structure parameter without a shape", text: edit(15, "    type: structureList"), line: 15, message: "parameters[1]: a structureList parameter needs 'shape', the SDK shape it takes" },
+  { title: "a shape on a string parameter", text: edit(15, "    type: string", "    shape: AttributeType"), line: 16, message: "parameters[1]: 'shape' is only for structure, structureList and structureMap parameters" },
+  // Pagination and ShouldProcess refer to the cmdlet's own parameters and response.
+  { title: "a pagination token parameter that does not exist", text: `${VALID.join("\n")}\npagination:\n  tokenParameter: Token\n  nextToken: Destination`, line: 26, message: "pagination.tokenParameter: the token parameter 'Token' is not one of the cmdlet's parameters" },
+  { title: "a next token that is not in the response", text: `${VALID.join("\n")}\npagination:\n  tokenParameter: AttributeName\n  nextToken: Next`, line: 27, message: "pagination.nextToken: 'Next' is not a member of Response" },
+  { title: "a ShouldProcess target that does not exist", text: `${VALID.join("\n")}\nshouldProcess:\n  impact: High\n  target: Nope`, line: 27, message: "shouldProcess.target: the target 'Nope' is not one of the cmdlet's parameters" },
+  { title: "an unknown ShouldProcess impact", text: `${VALID.join("\n")}\nshouldProcess:\n  impact: Severe`, line: 26, message: 'shouldProcess.impact: "Severe" is not allowed; expected one of: Low, Medium, High' },
+  { title: "a parameter named like the paginated cmdlets' switch", text: `${edit(14, "  - name: NoAutoIteration")}\npagination:\n  tokenParameter: AccessToken\n  nextToken: CodeDeliveryDetails`, line: 14, message: "name 'NoAutoIteration' is reserved: it is a parameter every paginated cmdlet has" },
+  { title: "a parameter named like the mutating cmdlets' switch", text: `${edit(14, "  - name: Force")}\nshouldProcess:\n  impact: Low`, line: 14, message: "name 'Force' is reserved: it is a parameter every mutating cmdlet has" },
   { title: "a file named after another cmdlet", text: VALID.join("\n"), file: "Get-CGIPOther.yaml", line: 1, message: "the file of cmdlet Get-CGIPThing must be named Get-CGIPThing.yaml" },
   { title: "a negative position", text: edit(12, "    position: -1"), line: 12, message: "parameters[0].position: must be >= 0" },
   { title: "a parameter name that is not PascalCase", text: edit(14, "  - name: attribute-name"), line: 14, message: 'parameters[1].name: "attribute-name" does not have the expected form' },
@@ -110,7 +127,7 @@ describe("an invalid cmdlet spec is reported with file, line and what was expect
     const issues = issuesOf(specDir({ "Get-CGIPThing.yaml": text }));
     expect(issues.map((i) => [i.line, i.message.split(" (")[0]])).toEqual([
       [12, "parameters[0]: unknown key 'sensitve'"],
-      [15, 'parameters[1].type: "strin" is not allowed; expected one of: string, integer, long, double, boolean, timestamp, stringList, stringMap'],
+      [15, 'parameters[1].type: "strin" is not allowed; expected one of: string, integer, long, double, boolean, timestamp, stringList, stringMap, structure, structureList, structureMap, document, blob'],
     ]);
   });
 

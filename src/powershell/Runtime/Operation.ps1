@@ -127,6 +127,65 @@ function Get-BridgeCallTimeout {
     [TimeSpan]::FromMilliseconds($attempts * ($perAttemptMs + 20000) + 30000)
 }
 
+# Nested parameter values (structures, lists of them, documents) reduced to plain data
+# before they become JSON: hashtables, objects' properties, arrays, strings, numbers,
+# booleans and dates. Anything else (a FileInfo, a script block) is refused here, so the
+# request never carries a serialised .NET object graph; the bridge then checks the keys
+# and types against the SDK's schema of the request.
+function ConvertTo-PlainData {
+    param([System.Management.Automation.PSCmdlet] $Cmdlet, [string] $Parameter, $Value, [string] $Where, [int] $Depth = 0)
+
+    if ($null -eq $Value) { return $null }
+    if ($Depth -gt 20) {
+        Stop-WithArgumentError -Cmdlet $Cmdlet -ParameterName $Parameter -Message "$Where is nested more than 20 levels deep."
+    }
+    $base = $Value.psobject.BaseObject
+    if ($base -is [string] -or $base -is [bool]) { return $base }
+    if ($base -is [char]) { return [string] $base }
+    if ($base -is [enum]) { return $base.ToString() }
+    if ($base -is [datetime]) { return $base.ToUniversalTime().ToString('o', [cultureinfo]::InvariantCulture) }
+    if ($base -is [datetimeoffset]) { return $base.UtcDateTime.ToString('o', [cultureinfo]::InvariantCulture) }
+    if ($base -is [ValueType]) { return $base }
+    if ($base -is [System.Collections.IDictionary]) {
+        $out = [ordered]@{}
+        foreach ($key in $base.Keys) {
+            $out[[string] $key] = ConvertTo-PlainData -Cmdlet $Cmdlet -Parameter $Parameter -Value $base[$key] -Where "$Where.$key" -Depth ($Depth + 1)
+        }
+        return $out
+    }
+    if ($base -is [System.Management.Automation.PSCustomObject]) {
+        $out = [ordered]@{}
+        foreach ($property in $Value.PSObject.Properties) {
+            $out[$property.Name] = ConvertTo-PlainData -Cmdlet $Cmdlet -Parameter $Parameter -Value $property.Value -Where "$Where.$($property.Name)" -Depth ($Depth + 1)
+        }
+        return $out
+    }
+    if ($base -is [System.Collections.IEnumerable] -and $base -isnot [scriptblock]) {
+        $items = [System.Collections.Generic.List[object]]::new()
+        $i = 0
+        foreach ($item in $base) {
+            $items.Add((ConvertTo-PlainData -Cmdlet $Cmdlet -Parameter $Parameter -Value $item -Where "$Where[$i]" -Depth ($Depth + 1)))
+            $i++
+        }
+        return , $items.ToArray()
+    }
+    Stop-WithArgumentError -Cmdlet $Cmdlet -ParameterName $Parameter -Message (
+        "$Where is $(Get-ValueKind $Value); give hashtables, objects with properties, arrays, strings, numbers, booleans or dates.")
+}
+
+# The value -WhatIf and -Confirm name: the target parameter's value, lists joined (at
+# most 10 shown), as AWS Tools shows it.
+function Format-ShouldProcessTarget {
+    param([System.Collections.IDictionary] $Bound, [string] $Name)
+    if (-not $Name -or -not $Bound.ContainsKey($Name) -or $null -eq $Bound[$Name]) { return '' }
+    $value = $Bound[$Name]
+    if ($value -is [string] -or $value -isnot [System.Collections.IEnumerable]) { return [string] $value }
+    $items = @($value)
+    $shown = ($items | Select-Object -First 10) -join ', '
+    if ($items.Count -gt 10) { $shown += " (plus $($items.Count - 10) more)" }
+    $shown
+}
+
 # Called from each generated cmdlet's process block.
 #   Operation: the generated description of the operation (see the root module).
 #   History: the cmdlet's $AWSHistory entry, from Start-CmdletHistory in its begin block.
@@ -140,6 +199,8 @@ function Invoke-ServiceOperation {
 
     $select = if ($Bound.ContainsKey('Select')) { [string] $Bound['Select'] } else { $Operation.DefaultSelect }
     $selectParameter = $null
+    $writeNothing = $select -eq '(none)' -and -not $Bound.ContainsKey('Select')
+    if ($writeNothing) { $select = '*' }
     if ($select.StartsWith('^')) {
         $selectParameter = Resolve-SelectParameter -Cmdlet $Cmdlet -Name $select.Substring(1)
         $select = '*'
@@ -157,58 +218,96 @@ function Invoke-ServiceOperation {
         if ($Bound.ContainsKey($name)) { $params[$name] = $Bound[$name] }
     }
     Assert-OperationInput -Cmdlet $Cmdlet -Operation $Operation -Parameters $params
+    foreach ($name in $Operation.Nested) {
+        if ($params.ContainsKey($name)) {
+            $params[$name] = ConvertTo-PlainData -Cmdlet $Cmdlet -Parameter $name -Value $params[$name] -Where "-$name"
+        }
+    }
+    foreach ($name in $Operation.Blobs) {
+        if ($null -ne $params[$name]) { $params[$name] = [Convert]::ToBase64String([byte[]] $params[$name]) }
+    }
 
     $request = [ordered]@{ id = 0; op = $Operation.Name; params = $params; select = $select }
     if ($explicitRegion) {
         $request.region = $explicitRegion.Region
         $request.regionSource = $explicitRegion.Source
     }
-    else {
-        # The bridge goes on down the chain: the default profile, then AWS_REGION.
-        if ($Bound.ContainsKey('ProfileLocation') -and $Bound['ProfileLocation']) { $request.profileLocation = [string] $Bound['ProfileLocation'] }
-        if ($env:AWS_REGION) { $request.envRegion = $env:AWS_REGION }
+    elseif ($env:AWS_REGION) {
+        # The bridge goes on down the chain: the profile, then AWS_REGION.
+        $request.envRegion = $env:AWS_REGION
+    }
+    if ($Bound['ProfileLocation']) { $request.profileLocation = [string] $Bound['ProfileLocation'] }
+    if ($Operation.Signed) {
+        $credentials = Get-CredentialRequest -Cmdlet $Cmdlet -Bound $Bound
+        foreach ($key in $credentials.Keys) { $request[$key] = $credentials[$key] }
     }
     if ($endpoint) { $request.endpoint = $endpoint }
     if ($config.Settings) { $request.config = $config.Settings }
 
-    if ($VerbosePreference -ne 'SilentlyContinue') {
-        $where = if ($explicitRegion) { "in region $($explicitRegion.Region)" } else { 'in the default region' }
-        Write-Verbose "Calling $($Operation.Name) $where$(if ($endpoint) { " at $endpoint" })."
-    }
-    Add-HistoryRequest -Entry $History -TypeName $Operation.RequestType -Parameters $params -Sensitive $Operation.Sensitive
-
-    $reply = Invoke-BridgeRequest -Cmdlet $Cmdlet -Request $request -Timeout (Get-BridgeCallTimeout -Settings $config.Settings)
-    if (-not $reply.ok) {
-        $record = ConvertTo-ReplyErrorRecord -Cmdlet $Cmdlet -ReplyError $reply.error
-        # As in AWS Tools, a failed call keeps its error as the response.
-        Add-HistoryResponse -Entry $History -Response $record
-        Complete-CmdletHistory -Entry $History
-        $Cmdlet.ThrowTerminatingError($record)
+    if ($Operation.Contains('ShouldProcess')) {
+        # As AWS Tools: -Force skips the prompt, but -WhatIf still only describes the call.
+        $force = $Bound.ContainsKey('Force') -and $Bound['Force']
+        $target = Format-ShouldProcessTarget -Bound $Bound -Name $Operation.ShouldProcess.Target
+        if (-not (($force -and -not $WhatIfPreference) -or $Cmdlet.ShouldProcess($target, $Operation.ShouldProcess.Action))) { return }
     }
 
-    $meta = $reply.meta
-    if ($DebugPreference -ne 'SilentlyContinue') { Write-Debug "Region: $($meta.region) (from $($meta.regionSource))." }
-    if ($VerbosePreference -ne 'SilentlyContinue') {
-        $requestId = if ($meta.PSObject.Properties['requestId']) { $meta.requestId } else { 'none' }
-        Write-Verbose "$($Operation.Name) answered by $($meta.endpoint) in region $($meta.region): HTTP $($meta.status), request id $requestId."
-    }
+    # Paginated operations fetch every page unless the caller steers the paging (AWS Tools:
+    # -NoAutoIteration, or the token parameter given, even as $null).
+    $paging = if ($Operation.Contains('Pagination')) { $Operation.Pagination }
+    $autoIterate = $null -ne $paging -and -not ($Bound.ContainsKey('NoAutoIteration') -and $Bound['NoAutoIteration']) -and
+        -not $Bound.ContainsKey($paging.TokenParameter)
+    $timeout = Get-BridgeCallTimeout -Settings $config.Settings
 
-    $response = ConvertFrom-BridgeValue -Value $reply.response
-    Add-HistoryResponse -Entry $History -Response $response
-
-    if ($null -ne $selectParameter) {
-        if ($Bound.ContainsKey($selectParameter)) {
-            $Cmdlet.WriteObject($Bound[$selectParameter], $true)
-            if ($null -ne $History) { $History.EmittedObjectsCount++ }
+    while ($true) {
+        if ($VerbosePreference -ne 'SilentlyContinue') {
+            $where = if ($explicitRegion) { "in region $($explicitRegion.Region)" } else { 'in the default region' }
+            Write-Verbose "Calling $($Operation.Name) $where$(if ($endpoint) { " at $endpoint" })."
         }
-        return
+        Add-HistoryRequest -Entry $History -TypeName $Operation.RequestType -Parameters $params -Sensitive $Operation.Sensitive
+
+        $reply = Invoke-BridgeRequest -Cmdlet $Cmdlet -Request $request -Timeout $timeout
+        if (-not $reply.ok) {
+            $record = ConvertTo-ReplyErrorRecord -Cmdlet $Cmdlet -ReplyError $reply.error
+            # As in AWS Tools, a failed call keeps its error as the response.
+            Add-HistoryResponse -Entry $History -Response $record
+            Complete-CmdletHistory -Entry $History
+            $Cmdlet.ThrowTerminatingError($record)
+        }
+
+        $meta = $reply.meta
+        if ($DebugPreference -ne 'SilentlyContinue') { Write-Debug "Region: $($meta.region) (from $($meta.regionSource))." }
+        if ($VerbosePreference -ne 'SilentlyContinue') {
+            $requestId = if ($meta.PSObject.Properties['requestId']) { $meta.requestId } else { 'none' }
+            Write-Verbose "$($Operation.Name) answered by $($meta.endpoint) in region $($meta.region): HTTP $($meta.status), request id $requestId."
+        }
+
+        $response = ConvertFrom-BridgeValue -Value $reply.response
+        Add-HistoryResponse -Entry $History -Response $response
+        if ($null -eq $selectParameter -and -not $writeNothing) { Write-SelectedOutput -Cmdlet $Cmdlet -Response $response -Path $reply.path -History $History }
+
+        if (-not $autoIterate) { break }
+        $nextToken = $response.PSObject.Properties[$paging.NextToken]
+        $nextToken = if ($null -ne $nextToken) { [string] $nextToken.Value }
+        # A token the service repeats would loop for ever.
+        if (-not $nextToken -or $nextToken -eq $params[$paging.TokenParameter]) { break }
+        $params[$paging.TokenParameter] = $nextToken
     }
-    if ($null -eq $reply.path) {
-        $Cmdlet.WriteObject($response)
+
+    if ($null -ne $selectParameter -and $Bound.ContainsKey($selectParameter)) {
+        $Cmdlet.WriteObject($Bound[$selectParameter], $true)
+        if ($null -ne $History) { $History.EmittedObjectsCount++ }
+    }
+}
+
+# Writes the response, or the values at the -Select path, to the pipeline.
+function Write-SelectedOutput {
+    param([System.Management.Automation.PSCmdlet] $Cmdlet, $Response, $Path, $History)
+    if ($null -eq $Path) {
+        $Cmdlet.WriteObject($Response)
         if ($null -ne $History) { $History.EmittedObjectsCount++ }
         return
     }
-    foreach ($item in (Select-ResponsePath -Response $response -Path $reply.path)) {
+    foreach ($item in (Select-ResponsePath -Response $Response -Path $Path)) {
         $Cmdlet.WriteObject($item)
         if ($null -ne $History) { $History.EmittedObjectsCount++ }
     }

@@ -1,0 +1,65 @@
+// AWS credentials for signed operations, found the way AWS Tools for PowerShell finds
+// them: -AccessKey/-SecretKey/-SessionToken (or -Credential), then -ProfileName, then the
+// SDK's default chain (environment variables, the default profile, SSO, process,
+// container and instance credentials). The SDK's own providers do the finding; this
+// module only chooses among them and says clearly when none gave anything.
+import { createHash } from "node:crypto";
+import { fromIni } from "@aws-sdk/credential-provider-ini";
+
+import { InputError } from "./input.js";
+
+export const NO_CREDENTIALS_MESSAGE = "No credentials specified or obtained from persisted/shell defaults.";
+
+export interface CredentialInput {
+  /** Keys given to the cmdlet (-AccessKey/-SecretKey/-SessionToken or -Credential). */
+  credentials?: { accessKeyId?: string | null; secretAccessKey?: string | null; sessionToken?: string | null } | null;
+  /** -ProfileName. */
+  profile?: string | null;
+  /** -ProfileLocation: the shared credentials file to read profiles from. */
+  profileLocation?: string | null;
+}
+
+export class CredentialsError extends Error {}
+
+type Identity = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+type Provider = () => Promise<Identity>;
+
+export interface CredentialChoice {
+  /** Identifies the choice for the client cache, without holding a secret in clear. */
+  key: string;
+  /** undefined: the SDK's default chain. */
+  credentials?: Identity | Provider;
+}
+
+export function chooseCredentials(input: CredentialInput): CredentialChoice {
+  const given = input.credentials;
+  if (given && (given.accessKeyId || given.secretAccessKey)) {
+    if (!given.accessKeyId) throw new InputError("AccessKey", "-SecretKey was given without -AccessKey; give both.");
+    if (!given.secretAccessKey) throw new InputError("SecretKey", "-AccessKey was given without -SecretKey; give both.");
+    const identity: Identity = { accessKeyId: given.accessKeyId, secretAccessKey: given.secretAccessKey };
+    if (given.sessionToken) identity.sessionToken = given.sessionToken;
+    const digest = createHash("sha256").update(`${given.secretAccessKey}\u0000${given.sessionToken ?? ""}`).digest("hex");
+    return { key: `keys:${given.accessKeyId}:${digest}`, credentials: identity };
+  }
+  if (input.profile || input.profileLocation) {
+    const profile = input.profile || undefined;
+    const where = input.profileLocation ? `'${input.profileLocation}'` : "the shared credentials and config files";
+    const provider = fromIni({ ...(profile ? { profile } : {}), ...(input.profileLocation ? { filepath: input.profileLocation } : {}) });
+    const wrapped: Provider = async () => {
+      try {
+        return (await provider()) as Identity;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new CredentialsError(`No credentials found for profile '${profile ?? process.env.AWS_PROFILE ?? "default"}' in ${where}: ${reason}`);
+      }
+    };
+    return { key: `profile:${profile ?? ""}:${input.profileLocation ?? ""}`, credentials: wrapped };
+  }
+  return { key: "default" };
+}
+
+/** Whether an error is the SDK's default chain finding no credentials. */
+export function isNoCredentialsError(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  return name === "CredentialsProviderError" || error instanceof CredentialsError;
+}
