@@ -49,7 +49,7 @@ function ConvertTo-ReplyErrorRecord {
             $inner = [System.Net.Http.HttpRequestException]::new($message)
             return New-ErrorRecord ([System.InvalidOperationException]::new($message, $inner)) 'System.Net.Http.HttpRequestException' ConnectionError $Cmdlet
         }
-        'region' {
+        { $_ -in 'region', 'credentials' } {
             return New-ErrorRecord ([System.InvalidOperationException]::new($message)) 'InvalidOperationException' InvalidOperation $Cmdlet
         }
         { $_ -in 'input', 'select' } {
