@@ -1,5 +1,5 @@
 // `npm test`: everything, from a fresh clone. Installs what is missing (npm packages,
-// PowerShell, Pester), checks generated/ against the specs, type-checks, builds the
+// PowerShell, Pester), checks the specs against the SDK and generated/ against the specs, type-checks, builds the
 // module, then runs the vitest suites and the Pester suites in real pwsh.
 // Uses Node built-ins only until `npm ci` has run.
 import { spawnSync } from "node:child_process";
@@ -24,6 +24,7 @@ ensureNodeModules();
 findPwsh();
 findPester();
 
+step("specs/ are in step with the SDK and the overlays", npm, ["run", "--silent", "scaffold:check"]);
 step("generated/ is in step with specs/", npm, ["run", "--silent", "generate:check"]);
 step("Type check", npm, ["run", "--silent", "typecheck"]);
 step("Build the module", npm, ["run", "--silent", "build"]);

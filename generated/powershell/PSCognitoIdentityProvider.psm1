@@ -418,6 +418,7 @@ $script:Operations['ListDevices'] = @{
     Signed          = $false
     Nested          = @()
     Blobs           = @()
+    Pagination      = @{ TokenParameter = 'PaginationToken'; NextToken = 'PaginationToken' }
 }
 $script:Operations['AdminListDevices'] = @{
     Name            = 'AdminListDevices'
@@ -432,6 +433,7 @@ $script:Operations['AdminListDevices'] = @{
     Signed          = $true
     Nested          = @()
     Blobs           = @()
+    Pagination      = @{ TokenParameter = 'PaginationToken'; NextToken = 'PaginationToken' }
 }
 $script:Operations['GetGroup'] = @{
     Name            = 'GetGroup'
@@ -674,6 +676,7 @@ $script:Operations['ListTerms'] = @{
     Signed          = $true
     Nested          = @()
     Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
 }
 $script:Operations['DescribeTermsByClient'] = @{
     Name            = 'DescribeTermsByClient'
@@ -815,6 +818,7 @@ $script:Operations['ListUserImportJobs'] = @{
     Signed          = $true
     Nested          = @()
     Blobs           = @()
+    Pagination      = @{ TokenParameter = 'PaginationToken'; NextToken = 'PaginationToken' }
 }
 $script:Operations['ListUsers'] = @{
     Name            = 'ListUsers'
@@ -887,6 +891,7 @@ $script:Operations['ListUserPoolClientSecrets'] = @{
     Signed          = $true
     Nested          = @()
     Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
 }
 $script:Operations['GetUserPoolClientSessionConfiguration'] = @{
     Name            = 'GetUserPoolClientSessionConfiguration'
@@ -958,6 +963,7 @@ $script:Operations['ListUserPoolReplicas'] = @{
     Signed          = $true
     Nested          = @()
     Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
 }
 $script:Operations['GetUserPoolSessionConfiguration'] = @{
     Name            = 'GetUserPoolSessionConfiguration'
@@ -981,11 +987,12 @@ $script:Operations['ListUserSessions'] = @{
     Mandatory       = @('AccessToken')
     StringMaps      = @()
     RequestType     = 'Amazon.CognitoIdentityProvider.Model.ListUserSessionsRequest'
-    DefaultSelect   = '*'
+    DefaultSelect   = 'Sessions'
     SelectPaths     = @('Sessions', 'Sessions.SessionId', 'Sessions.SessionType', 'Sessions.ClientId', 'Sessions.CreateDate', 'Sessions.LastActiveDate', 'Sessions.DeviceType', 'Sessions.LastIPAddress', 'Sessions.LastLocation', 'Sessions.LastLocation.City', 'Sessions.LastLocation.Country', 'Sessions.OriginSessionId', 'Sessions.IsCurrentSession', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
     Signed          = $false
     Nested          = @()
     Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
 }
 $script:Operations['AdminListUserSessions'] = @{
     Name            = 'AdminListUserSessions'
@@ -995,11 +1002,12 @@ $script:Operations['AdminListUserSessions'] = @{
     Mandatory       = @('UserPoolId', 'Username')
     StringMaps      = @()
     RequestType     = 'Amazon.CognitoIdentityProvider.Model.AdminListUserSessionsRequest'
-    DefaultSelect   = '*'
+    DefaultSelect   = 'Sessions'
     SelectPaths     = @('Sessions', 'Sessions.SessionId', 'Sessions.SessionType', 'Sessions.ClientId', 'Sessions.CreateDate', 'Sessions.LastActiveDate', 'Sessions.DeviceType', 'Sessions.LastIPAddress', 'Sessions.LastLocation', 'Sessions.LastLocation.City', 'Sessions.LastLocation.Country', 'Sessions.OriginSessionId', 'Sessions.IsCurrentSession', 'NextToken', 'ResponseMetadata', 'ResponseMetadata.RequestId', 'ResponseMetadata.Metadata', 'ContentLength', 'HttpStatusCode')
     Signed          = $true
     Nested          = @()
     Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
 }
 $script:Operations['ListUsersInGroup'] = @{
     Name            = 'ListUsersInGroup'
@@ -1029,6 +1037,7 @@ $script:Operations['ListWebAuthnCredentials'] = @{
     Signed          = $false
     Nested          = @()
     Blobs           = @()
+    Pagination      = @{ TokenParameter = 'NextToken'; NextToken = 'NextToken' }
 }
 $script:Operations['CreateGroup'] = @{
     Name            = 'CreateGroup'
@@ -4054,10 +4063,12 @@ function Get-CGIPDeviceList {
         $AccessToken,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('MaxItems')]
         [int]
         $Limit,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('NextToken')]
         [StrictStringAttribute()]
         [string]
         $PaginationToken,
@@ -4085,7 +4096,11 @@ function Get-CGIPDeviceList {
         [Alias('AWSProfilesLocation', 'ProfilesLocation')]
         [StrictStringAttribute()]
         [string]
-        $ProfileLocation
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
     )
 
     begin {
@@ -4119,10 +4134,12 @@ function Get-CGIPDeviceListAdmin {
         $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('MaxItems')]
         [int]
         $Limit,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('NextToken')]
         [StrictStringAttribute()]
         [string]
         $PaginationToken,
@@ -4178,7 +4195,11 @@ function Get-CGIPDeviceListAdmin {
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [object]
-        $Credential
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
     )
 
     begin {
@@ -5569,7 +5590,7 @@ function Get-CGIPTermList {
         $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
-        [Alias('MaxResults')]
+        [Alias('MaxResults', 'MaxItems')]
         [int]
         $MaxResult,
 
@@ -5629,7 +5650,11 @@ function Get-CGIPTermList {
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [object]
-        $Credential
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
     )
 
     begin {
@@ -6324,11 +6349,12 @@ function Get-CGIPUserImportJobList {
 
         [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
         [AllowNull()]
-        [Alias('MaxResults')]
+        [Alias('MaxResults', 'MaxItems')]
         [int]
         $MaxResult,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('NextToken')]
         [StrictStringAttribute()]
         [string]
         $PaginationToken,
@@ -6384,7 +6410,11 @@ function Get-CGIPUserImportJobList {
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [object]
-        $Credential
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
     )
 
     begin {
@@ -6831,7 +6861,11 @@ function Get-CGIPUserPoolClientSecretList {
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [object]
-        $Credential
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
     )
 
     begin {
@@ -7236,7 +7270,11 @@ function Get-CGIPUserPoolReplicaList {
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [object]
-        $Credential
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
     )
 
     begin {
@@ -7330,7 +7368,7 @@ function Get-CGIPUserPoolSessionConfiguration {
 function Get-CGIPUserSessionList {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding()]
-    [OutputType('Amazon.CognitoIdentityProvider.Model.ListUserSessionsResponse')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.SessionDescriptionType')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
         [AllowEmptyString()]
@@ -7347,7 +7385,7 @@ function Get-CGIPUserSessionList {
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [StrictStringAttribute()]
         [string]
-        $Select = '*',
+        $Select = 'Sessions',
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [hashtable]
@@ -7367,7 +7405,11 @@ function Get-CGIPUserSessionList {
         [Alias('AWSProfilesLocation', 'ProfilesLocation')]
         [StrictStringAttribute()]
         [string]
-        $ProfileLocation
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
     )
 
     begin {
@@ -7384,7 +7426,7 @@ function Get-CGIPUserSessionList {
 function Get-CGIPUserSessionListAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding()]
-    [OutputType('Amazon.CognitoIdentityProvider.Model.AdminListUserSessionsResponse')]
+    [OutputType('Amazon.CognitoIdentityProvider.Model.SessionDescriptionType')]
     param(
         [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
         [AllowEmptyString()]
@@ -7408,7 +7450,7 @@ function Get-CGIPUserSessionListAdmin {
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [StrictStringAttribute()]
         [string]
-        $Select = '*',
+        $Select = 'Sessions',
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [hashtable]
@@ -7456,7 +7498,11 @@ function Get-CGIPUserSessionListAdmin {
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
         [object]
-        $Credential
+        $Credential,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
     )
 
     begin {
@@ -7586,7 +7632,7 @@ function Get-CGIPWebAuthnCredentialList {
         $NextToken,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
-        [Alias('MaxResults')]
+        [Alias('MaxResults', 'MaxItems')]
         [int]
         $MaxResult,
 
@@ -7613,7 +7659,11 @@ function Get-CGIPWebAuthnCredentialList {
         [Alias('AWSProfilesLocation', 'ProfilesLocation')]
         [StrictStringAttribute()]
         [string]
-        $ProfileLocation
+        $ProfileLocation,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [switch]
+        $NoAutoIteration
     )
 
     begin {

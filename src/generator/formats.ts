@@ -1,8 +1,15 @@
-// Emits the module's format views (.format.ps1xml): a table for every output shape
-// whose members are all scalars (CodeDeliveryDetailsType, say), and a list for every
-// response type, as AWS Tools users see them.
+// Emits the module's format views (.format.ps1xml): a table for every small output
+// shape whose members are all scalars (CodeDeliveryDetailsType, say), and a list for
+// every response type, as AWS Tools users see them. Members appear in ordinal order,
+// the order of the AWS SDK for .NET's model properties, whichever spec defines a shape.
 import { parseTypeRef, responseShapes, SCALAR_TYPES } from "../runtime/shapes.js";
 import type { LoadedSpecs } from "../spec/types.js";
+
+const MAX_TABLE_COLUMNS = 5;
+
+function ordinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function xml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -14,11 +21,14 @@ export function emitFormats(specs: LoadedSpecs): string {
   const lists = new Map<string, string[]>();
   for (const { spec } of specs.cmdlets) {
     const shapes = responseShapes(spec.output.shapes, spec.output.type);
-    lists.set(spec.output.type, Object.keys(shapes[spec.output.type]!));
+    const own = Object.keys(spec.output.shapes[spec.output.type] ?? {}).sort(ordinal);
+    lists.set(spec.output.type, [...own, ...Object.keys(shapes[spec.output.type]!).filter((m) => !own.includes(m))]);
     for (const [name, members] of Object.entries(spec.output.shapes)) {
       if (name === spec.output.type) continue;
       const allScalar = Object.values(members).every((t) => parseTypeRef(t).kind === "scalar" && SCALAR_TYPES.has(t));
-      if (allScalar && Object.keys(members).length > 0) tables.set(name, Object.keys(members));
+      const count = Object.keys(members).length;
+      // Wider shapes read better as PowerShell's default list.
+      if (allScalar && count > 0 && count <= MAX_TABLE_COLUMNS) tables.set(name, Object.keys(members).sort(ordinal));
     }
   }
 

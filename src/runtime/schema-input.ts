@@ -27,6 +27,13 @@ function fail(place: Place, message: string): never {
   throw new InputError(place.parameter, `${place.where} ${message}`);
 }
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** An object for user-chosen keys: '__proto__' is a key like any other there. */
+function dictionary(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -51,7 +58,7 @@ export function convertValue(type: SchemaNode, value: unknown, place: Place): un
       return fail(place, `takes a date and time, but the value given was ${describe(value)}.`);
     }
     case "blob":
-      if (typeof value === "string") return Buffer.from(value, "base64");
+      if (typeof value === "string" && BASE64.test(value) && value.length % 4 === 0) return Buffer.from(value, "base64");
       if (Array.isArray(value) && value.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) return Uint8Array.from(value as number[]);
       return fail(place, `takes bytes (a byte array), but the value given was ${describe(value)}.`);
     case "document":
@@ -66,7 +73,7 @@ export function convertValue(type: SchemaNode, value: unknown, place: Place): un
     }
     case "map": {
       if (!isRecord(value)) return fail(place, `takes a hashtable, but the value given was ${describe(value)}.`);
-      const out: Record<string, unknown> = {};
+      const out = dictionary();
       for (const [key, item] of Object.entries(value)) {
         const inner = { ...place, where: `${place.where}['${key}']` };
         if (type.value.kind === "string" && typeof item !== "string") {
@@ -113,11 +120,14 @@ export function inputBuilder(
   members: Readonly<Record<string, string>>,
 ): (params: Record<string, unknown>) => Record<string, unknown> {
   let operation: OperationNode | undefined;
+  const parameterFor = new Map(Object.entries(members).map(([parameter, path]) => [path, parameter]));
   return (params) => {
     operation ??= readOperation(operationSchema);
     const input: Record<string, unknown> = {};
+    // Structures assembled from flattened parameters, to check their required members after.
+    const assembled = new Map<string, { shape: StructureNode; value: Record<string, unknown>; by: string }>();
     for (const [parameter, value] of Object.entries(params)) {
-      const path = members[parameter];
+      const path = Object.hasOwn(members, parameter) ? members[parameter] : undefined;
       if (path === undefined) throw new InputError(parameter, `-${parameter} is not a parameter of ${operation.name}.`);
       if (value === null || value === undefined) continue;
       const segments = path.split(".");
@@ -131,8 +141,19 @@ export function inputBuilder(
         } else {
           shape = member.type as StructureNode;
           target = (target[segment] ??= {}) as Record<string, unknown>;
+          const prefix = segments.slice(0, i + 1).join(".");
+          if (!assembled.has(prefix)) assembled.set(prefix, { shape, value: target, by: parameter });
         }
       });
+    }
+    for (const [prefix, { shape, value, by }] of assembled) {
+      for (const member of shape.members.filter((m) => m.required && !(m.name in value))) {
+        const needed = parameterFor.get(`${prefix}.${member.name}`);
+        throw new InputError(
+          by,
+          `-${by} fills ${shape.name}, which also needs ${member.name}${needed ? `: give -${needed} too` : ""}.`,
+        );
+      }
     }
     return input;
   };

@@ -92,8 +92,23 @@ function memberHelp(ctx: ScaffoldContext, owner: string, leaf: MemberNode, param
   return help;
 }
 
+/**
+ * List operations the SDK ships no paginator for (ListDevices, ListTerms...) page the
+ * same way: a NextToken or PaginationToken in both request and response, and a Limit or
+ * MaxResults page size.
+ */
+export function inferPaginator(op: OperationNode): Paginator | undefined {
+  const names = (s: StructureNode) => new Set(s.members.map((m) => m.name));
+  const input = names(op.input);
+  const output = names(op.output);
+  const token = ["NextToken", "PaginationToken"].find((t) => input.has(t) && output.has(t));
+  if (!token) return undefined;
+  const pageSize = ["Limit", "MaxResults"].find((p) => input.has(p));
+  return { inputToken: token, outputToken: token, ...(pageSize ? { pageSize } : {}) };
+}
+
 export function buildSpec(op: OperationNode, naming: OperationNaming, ctx: ScaffoldContext): CmdletSpec {
-  const paginator = ctx.paginators.get(op.name);
+  const paginator = ctx.paginators.get(op.name) ?? inferPaginator(op);
   const used = new Set<string>();
   const parameters: ParameterSpec[] = [];
   for (const leaf of leaves(op.input.members, [], true, new Set([op.input.name]))) {

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { Document, isScalar, parse, visit } from "yaml";
 
 import { listOperations } from "../sdk-schema/schema.js";
-import { buildSpec } from "./build-spec.js";
+import { buildSpec, inferPaginator } from "./build-spec.js";
 import { readNamingTable, ruleName } from "./names.js";
 import { applyOverlay, OverlayError } from "./overlay.js";
 import { readAnonymousOperations, readPaginators } from "./sdk-facts.js";
@@ -71,8 +71,13 @@ const written = new Map<string, string>();
 const problems: string[] = [];
 try {
   for (const op of [...listOperations(sdk).values()].sort((a, b) => a.name.localeCompare(b.name))) {
-    if (handOwned.has(op.name)) continue;
-    const paginator = context.paginators.get(op.name);
+    if (handOwned.has(op.name)) {
+      if (existsSync(join(specDir, "overlays", `${op.name}.yaml`))) {
+        problems.push(`specs/overlays/${op.name}.yaml: ${op.name}'s spec is written by hand, so no overlay applies to it; edit the spec itself`);
+      }
+      continue;
+    }
+    const paginator = context.paginators.get(op.name) ?? inferPaginator(op);
     const firstRequiredString = op.input.members.find((m) => m.required && m.type.kind === "string")?.name;
     const names =
       naming.get(op.name) ??

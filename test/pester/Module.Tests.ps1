@@ -61,7 +61,10 @@ Describe 'Parameters of Get-CGIPUserAttributeVerificationCode' {
 Describe 'Module manifest' {
     It 'exports exactly its cmdlets, with no wildcards' {
         $manifest = Import-PowerShellDataFile (Get-TestModuleManifest)
-        $expected = @('Clear-DefaultAWSRegion', 'Get-CGIPUserAttributeVerificationCode', 'Get-DefaultAWSRegion', 'Set-AWSHistoryConfiguration', 'Set-DefaultAWSRegion')
+        # One cmdlet per spec, plus the shared region and history commands.
+        $specs = Get-ChildItem (Join-Path $RepoRoot 'specs' 'cmdlets') -Filter '*.yaml' | ForEach-Object BaseName
+        $expected = @($specs + 'Clear-DefaultAWSRegion', 'Get-DefaultAWSRegion', 'Set-AWSHistoryConfiguration', 'Set-DefaultAWSRegion') | Sort-Object
+        $expected.Count | Should -Be 144
         $manifest.FunctionsToExport | Should -Be $expected
         $manifest.CmdletsToExport | Should -BeNullOrEmpty
         $manifest.VariablesToExport | Should -BeNullOrEmpty
