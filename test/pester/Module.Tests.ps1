@@ -65,7 +65,7 @@ Describe 'Module manifest' {
         $specs = Get-ChildItem (Join-Path $RepoRoot 'specs' 'cmdlets') -Filter '*.yaml' | ForEach-Object BaseName
         $expected = @($specs + 'Clear-DefaultAWSRegion', 'Get-DefaultAWSRegion', 'Set-AWSHistoryConfiguration', 'Set-DefaultAWSRegion') | Sort-Object
         $expected.Count | Should -Be 144
-        $manifest.FunctionsToExport | Should -Be $expected
+        $manifest.FunctionsToExport | Sort-Object | Should -Be $expected
         $manifest.CmdletsToExport | Should -BeNullOrEmpty
         $manifest.VariablesToExport | Should -BeNullOrEmpty
         $manifest.AliasesToExport | Should -BeNullOrEmpty
