@@ -8,7 +8,8 @@
     Copyright            = '(c) PSCognitoIdentityProvider contributors. Apache License 2.0.'
     Description          = 'Cmdlets for Amazon Cognito Identity Provider with the names, parameters and output of AWS Tools for PowerShell, running the AWS SDK for JavaScript in one Node.js process per PowerShell session.'
     CompatiblePSEditions = @('Core')
-    PowerShellVersion    = '7.2'
+    PowerShellVersion    = '7.4'
+    RequiredAssemblies   = @('CmdletBridge.Runtime.dll')
     FormatsToProcess     = @('PSCognitoIdentityProvider.Format.ps1xml')
     FunctionsToExport    = @(
         'Add-CGIPCustomAttribute',

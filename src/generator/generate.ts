@@ -5,7 +5,7 @@ import { dirname, join, relative } from "node:path";
 import type { LoadedSpecs } from "../spec/types.js";
 import { emitFormats } from "./formats.js";
 import { emitHelp, helpFileName } from "./help.js";
-import { emitManifest, emitRootModule, formatFileName } from "./powershell.js";
+import { emitManifest, emitRootModule, emitSelectPaths, formatFileName, selectPathsFileName } from "./powershell.js";
 import { emitHandler, emitIndex, handlerFileName } from "./typescript.js";
 
 /** Relative path (with /) -> content. */
@@ -19,6 +19,7 @@ export function generate(specs: LoadedSpecs): GeneratedFiles {
   files.set(`powershell/${name}.psm1`, emitRootModule(specs));
   files.set(`powershell/${name}.psd1`, emitManifest(specs));
   files.set(`powershell/${formatFileName(specs)}`, emitFormats(specs));
+  files.set(`powershell/${selectPathsFileName(specs)}`, emitSelectPaths(specs));
   files.set(`powershell/${helpFileName(specs)}`, emitHelp(specs));
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

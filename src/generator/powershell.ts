@@ -45,6 +45,7 @@ export interface EmittedParameter {
   defaultValue?: string;
   /** The type help shows, when it says more than psType (an SDK shape's .NET name). */
   helpType?: string;
+  completions?: string[];
   help: string;
 }
 
@@ -208,6 +209,7 @@ function operationParameter(p: ParameterSpec, typeNamespace: string): EmittedPar
   };
   if (p.position !== undefined) out.position = p.position;
   if (p.aliases?.length) out.aliases = p.aliases;
+  if (p.completions?.length) out.completions = p.completions;
   return out;
 }
 
@@ -216,20 +218,27 @@ export function cmdletParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet): Emit
   return [...cmdlet.spec.parameters.map((p) => operationParameter(p, specs.service.typeNamespace)), ...sharedParameters(specs, cmdlet)];
 }
 
+/**
+ * One parameter in two lines, its attributes then its type and name: the root module
+ * holds some 1,800 of them, and PowerShell parses all of it on every import.
+ */
 function emitParameter(p: EmittedParameter): string[] {
   const args: string[] = [];
-  if (p.mandatory) args.push("Mandatory = $true");
+  if (p.mandatory) args.push("Mandatory");
   if (p.position !== undefined) args.push(`Position = ${p.position}`);
-  if (p.byValue) args.push("ValueFromPipeline = $true");
-  if (p.byPropertyName) args.push("ValueFromPipelineByPropertyName = $true");
-  const lines = [`        [Parameter(${args.join(", ")})]`];
-  for (const a of p.allow ?? []) lines.push(`        [${a}]`);
-  if (p.aliases?.length) lines.push(`        [Alias(${p.aliases.map(psString).join(", ")})]`);
-  // Every string parameter refuses hashtables, arrays and script blocks (see Types.psm1).
-  if (p.psType === "string") lines.push("        [StrictStringAttribute()]");
-  lines.push(`        [${p.psType}]`);
-  lines.push(`        $${p.name}${p.defaultValue !== undefined ? ` = ${psString(p.defaultValue)}` : ""}`);
-  return lines;
+  if (p.byValue) args.push("ValueFromPipeline");
+  if (p.byPropertyName) args.push("ValueFromPipelineByPropertyName");
+  const attributes = [`[Parameter(${args.join(", ")})]`];
+  for (const a of p.allow ?? []) attributes.push(`[${a}]`);
+  if (p.aliases?.length) attributes.push(`[Alias(${p.aliases.map(psString).join(", ")})]`);
+  // Values tab completion offers (others are still accepted).
+  if (p.completions?.length) attributes.push(`[ArgumentCompletions(${p.completions.map(psString).join(", ")})]`);
+  // Every string parameter refuses hashtables, arrays and script blocks (src/dotnet).
+  if (p.psType === "string") attributes.push("[StrictString()]");
+  return [
+    `        ${attributes.join("")}`,
+    `        [${p.psType}] $${p.name}${p.defaultValue !== undefined ? ` = ${psString(p.defaultValue)}` : ""}`,
+  ];
 }
 
 function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
@@ -242,7 +251,7 @@ function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
   // comment-based help, shows parameter aliases.
   const help = [`    # .EXTERNALHELP ${specs.service.module.name}-help.xml`];
   const binding = spec.shouldProcess
-    ? `    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = ${psString(spec.shouldProcess.impact)})]`
+    ? `    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = ${psString(spec.shouldProcess.impact)})]`
     : "    [CmdletBinding()]";
   const lines = [`function ${cmdlet.name} {`, ...help, binding];
   if (defaultOutput) lines.push(`    [OutputType(${psString(`${ns}.${defaultOutput}`)})]`);
@@ -250,9 +259,7 @@ function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
   parameters.forEach((p, i) => {
     lines.push(...emitParameter(p));
     if (i < parameters.length - 1) lines[lines.length - 1] += ",";
-    lines.push("");
   });
-  lines.pop();
   lines.push(
     "    )",
     "",
@@ -298,7 +305,6 @@ function emitOperationEntry(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] 
     `    StringMaps      = ${list(spec.parameters.filter((p) => p.type === "stringMap").map((p) => p.name))}`,
     `    RequestType     = ${psString(`${specs.service.typeNamespace}.${spec.operation}Request`)}`,
     `    DefaultSelect   = ${psString(spec.select)}`,
-    `    SelectPaths     = ${list(selectPaths(spec.output.shapes, spec.output.type))}`,
     `    Signed          = $${spec.auth === "signed"}`,
     // Values PowerShell must reduce to plain data before they go into the request's JSON.
     `    Nested          = ${list(spec.parameters.filter((p) => NESTED_TYPES.has(p.type)).map((p) => p.name))}`,
@@ -321,7 +327,7 @@ function emitOperationEntry(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] 
 function emitCompleters(specs: LoadedSpecs): string[] {
   const names = specs.cmdlets.map((c) => psString(c.name)).join(", ");
   const lines = [
-    "# Tab completion: -Select and -Region on every cmdlet, and parameters whose spec lists values.",
+    "# Tab completion: -Select and -Region on every cmdlet (parameters whose spec lists values have ArgumentCompletions).",
     `$cmdletNames = @(${names})`,
     "Register-ArgumentCompleter -CommandName $cmdletNames -ParameterName Select -ScriptBlock {",
     "    param($commandName, $parameterName, $wordToComplete)",
@@ -332,16 +338,6 @@ function emitCompleters(specs: LoadedSpecs): string[] {
     "    Get-RegionCompletion -WordToComplete $wordToComplete",
     "}",
   ];
-  for (const cmdlet of specs.cmdlets) {
-    for (const p of cmdlet.spec.parameters.filter((p) => p.completions?.length)) {
-      lines.push(
-        `Register-ArgumentCompleter -CommandName ${psString(cmdlet.name)} -ParameterName ${p.name} -ScriptBlock {`,
-        "    param($commandName, $parameterName, $wordToComplete)",
-        `    New-CompletionResults -Values @(${p.completions!.map(psString).join(", ")}) -WordToComplete $wordToComplete`,
-        "}",
-      );
-    }
-  }
   lines.push("Remove-Variable -Name cmdletNames");
   return lines;
 }
@@ -351,7 +347,8 @@ export function emitRootModule(specs: LoadedSpecs): string {
   const lines = [
     "# Generated by `npm run generate` from specs/. Do not edit: change the specs or the generator.",
     "",
-    "using module ./Runtime/Types.psm1",
+    "# CmdletBridge.Runtime.dll (RequiredAssemblies in the manifest): parameter attributes and the reply reader.",
+    "using namespace CmdletBridge",
     "",
     "Set-StrictMode -Version 3.0",
     ...RUNTIME_FILES.map((f) => `. (Join-Path -Path $PSScriptRoot -ChildPath ${psString(`Runtime/${f}`)})`),
@@ -370,6 +367,24 @@ export function emitRootModule(specs: LoadedSpecs): string {
   return lines.join("\n");
 }
 
+/**
+ * The -Select paths of every cmdlet, for completion: read on the first completion only,
+ * so that importing the module does not parse them.
+ */
+export function emitSelectPaths(specs: LoadedSpecs): string {
+  const lines = ["# Generated by `npm run generate` from specs/. Do not edit.", "@{"];
+  for (const cmdlet of specs.cmdlets) {
+    const paths = selectPaths(cmdlet.spec.output.shapes, cmdlet.spec.output.type);
+    lines.push(`    ${psString(cmdlet.name)} = @(${paths.map(psString).join(", ")})`);
+  }
+  lines.push("}", "");
+  return lines.join("\n");
+}
+
+export function selectPathsFileName(specs: LoadedSpecs): string {
+  return `${specs.service.module.name}.SelectPaths.psd1`;
+}
+
 export function emitManifest(specs: LoadedSpecs): string {
   const m = specs.service.module;
   const list = (items: string[]) => (items.length ? `@(\n${items.map((i) => `        ${psString(i)}`).join(",\n")}\n    )` : "@()");
@@ -385,7 +400,8 @@ export function emitManifest(specs: LoadedSpecs): string {
     `    Copyright            = ${psString(`(c) ${m.author}. Apache License 2.0.`)}`,
     `    Description          = ${psString(m.description)}`,
     "    CompatiblePSEditions = @('Core')",
-    "    PowerShellVersion    = '7.2'",
+    "    PowerShellVersion    = '7.4'",
+    "    RequiredAssemblies   = @('CmdletBridge.Runtime.dll')",
     `    FormatsToProcess     = @(${psString(formatFileName(specs))})`,
     `    FunctionsToExport    = ${list(functions)}`,
     "    CmdletsToExport      = @()",

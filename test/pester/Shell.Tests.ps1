@@ -407,8 +407,9 @@ Describe 'Installing the module folder' {
         $manifest.Author | Should -Not -BeNullOrEmpty
         $manifest.Description | Should -Not -BeNullOrEmpty
         $manifest.CompatiblePSEditions | Should -Be @('Core')
-        $manifest.PowerShellVersion | Should -Be ([version] '7.2')
+        $manifest.PowerShellVersion | Should -Be ([version] '7.4')
         $data = Import-PowerShellDataFile (Get-TestModuleManifest)
+        $data.RequiredAssemblies | Should -Be @('CmdletBridge.Runtime.dll')
         $data.FormatsToProcess | Should -Be @('PSCognitoIdentityProvider.Format.ps1xml')
         $data.PrivateData.PSData.Tags | Should -Contain 'Cognito'
         $data.PrivateData.PSData.ProjectUri | Should -Match '^https://'

@@ -71,7 +71,7 @@ describe("generate()", () => {
   it("exports the runtime's shell commands, and only functions the runtime defines", () => {
     const runtime = RUNTIME_FILES.map((f) => readFileSync(join(root, "src", "powershell", "Runtime", f), "utf8")).join("\n");
     for (const command of SHARED_COMMANDS) expect(runtime).toMatch(new RegExp(`^function ${command} \\{`, "m"));
-    expect(readdirSync(join(root, "src", "powershell", "Runtime")).sort()).toEqual([...RUNTIME_FILES, "Types.psm1"].sort());
+    expect(readdirSync(join(root, "src", "powershell", "Runtime")).sort()).toEqual([...RUNTIME_FILES].sort());
   });
 
   it("writes MAML help with aliases and 1-based positions", () => {

@@ -1,5 +1,6 @@
 # Argument completion for the generated cmdlets: -Select ('*', response paths and
-# '^Parameter'), -Region (the regions the SDK knows), and parameters whose spec lists values.
+# '^Parameter') and -Region (the regions the SDK knows). Parameters whose spec lists values
+# complete through their ArgumentCompletions attribute.
 
 function New-CompletionResults {
     param([string[]] $Values, [string] $WordToComplete, [hashtable] $ToolTips = @{})
@@ -12,15 +13,21 @@ function New-CompletionResults {
     }
 }
 
+# Every cmdlet's response paths (generated beside the manifest), read on first use only.
+$script:SelectPaths = $null
+
 function Get-SelectCompletion {
     param([string] $CommandName, [string] $WordToComplete)
-    $operation = $script:OperationsByCmdlet[$CommandName]
-    if ($null -eq $operation) { return }
+    if (-not $script:OperationsByCmdlet.ContainsKey($CommandName)) { return }
+    if ($null -eq $script:SelectPaths) {
+        $module = $ExecutionContext.SessionState.Module
+        $script:SelectPaths = Import-PowerShellDataFile -LiteralPath (Join-Path $module.ModuleBase "$($module.Name).SelectPaths.psd1")
+    }
     $command = Get-Command -Name $CommandName -Module $ExecutionContext.SessionState.Module.Name -ErrorAction Ignore
     $parameters = if ($command) {
         $command.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters } | ForEach-Object { "^$_" }
     }
-    New-CompletionResults -Values (@('*') + $operation.SelectPaths + @($parameters)) -WordToComplete $WordToComplete
+    New-CompletionResults -Values (@('*') + @($script:SelectPaths[$CommandName]) + @($parameters)) -WordToComplete $WordToComplete
 }
 
 function Get-RegionCompletion {

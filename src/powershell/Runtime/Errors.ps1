@@ -1,20 +1,6 @@
 # ErrorRecords the cmdlets throw. Terminating, as in AWS Tools for PowerShell, and
 # attributed to the cmdlet through $PSCmdlet.ThrowTerminatingError.
 
-# Carries the service's error code, HTTP status and request id, as the AWS SDK for
-# .NET's service exceptions do, as the inner exception of the ErrorRecord.
-class AwsServiceException : System.Exception {
-    [string] $ErrorCode
-    [int] $StatusCode
-    [string] $RequestId
-
-    AwsServiceException([string] $message, [string] $errorCode, [int] $statusCode, [string] $requestId) : base($message) {
-        $this.ErrorCode = $errorCode
-        $this.StatusCode = $statusCode
-        $this.RequestId = $requestId
-    }
-}
-
 function New-ErrorRecord {
     param([System.Exception] $Exception, [string] $ErrorId, [System.Management.Automation.ErrorCategory] $Category, $Target)
     [System.Management.Automation.ErrorRecord]::new($Exception, $ErrorId, $Category, $Target)
@@ -42,7 +28,8 @@ function ConvertTo-ReplyErrorRecord {
         'service' {
             $status = if ($properties['status']) { [int] $ReplyError.status } else { 0 }
             $requestId = if ($properties['requestId']) { [string] $ReplyError.requestId } else { $null }
-            $inner = [AwsServiceException]::new($message, [string] $ReplyError.code, $status, $requestId)
+            # Code, status and request id, as the AWS SDK for .NET's service exceptions carry them.
+            $inner = [CmdletBridge.AwsServiceException]::new($message, [string] $ReplyError.code, $status, $requestId)
             return New-ErrorRecord ([System.InvalidOperationException]::new($message, $inner)) ([string] $ReplyError.type) InvalidOperation $Cmdlet
         }
         'network' {

@@ -1,41 +1,6 @@
 # The body of every generated cmdlet: settle the region and endpoint, send the call to
 # the bridge, turn the reply into output objects (or an ErrorRecord), and keep $AWSHistory.
 
-# Restores what the bridge flattened into JSON: type names on objects ("@t"), and
-# .NET values such as DateTime and HttpStatusCode ("@t" with "@v").
-function ConvertFrom-BridgeValue {
-    param($Value)
-
-    if ($Value -is [System.Management.Automation.PSCustomObject]) {
-        $properties = $Value.PSObject.Properties
-        $typeProperty = $properties['@t']
-        if ($null -ne $typeProperty) {
-            $valueProperty = $properties['@v']
-            if ($null -ne $valueProperty) {
-                switch ($typeProperty.Value) {
-                    'System.DateTime' { return [DateTime]::Parse($valueProperty.Value, [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::RoundtripKind) }
-                    'System.Net.HttpStatusCode' { return [System.Net.HttpStatusCode] [int] $valueProperty.Value }
-                    default { return $valueProperty.Value }
-                }
-            }
-            $properties.Remove('@t')
-            $Value.PSObject.TypeNames.Insert(0, $typeProperty.Value)
-        }
-        foreach ($property in $properties) {
-            $inner = $property.Value
-            if ($null -ne $inner -and $inner -isnot [string] -and $inner -isnot [ValueType]) {
-                $property.Value = ConvertFrom-BridgeValue -Value $inner
-            }
-        }
-        return $Value
-    }
-    if ($Value -is [object[]]) {
-        for ($i = 0; $i -lt $Value.Length; $i++) { $Value[$i] = ConvertFrom-BridgeValue -Value $Value[$i] }
-        return , $Value
-    }
-    $Value
-}
-
 # The values at a -Select path: collections on the way (and at the end) are
 # flattened and nulls dropped, so each item reaches the pipeline on its own.
 function Select-ResponsePath {
@@ -281,7 +246,7 @@ function Invoke-ServiceOperation {
             Write-Verbose "$($Operation.Name) answered by $($meta.endpoint) in region $($meta.region): HTTP $($meta.status), request id $requestId."
         }
 
-        $response = ConvertFrom-BridgeValue -Value $reply.response
+        $response = $reply.response
         Add-HistoryResponse -Entry $History -Response $response
         if ($null -eq $selectParameter -and -not $writeNothing) { Write-SelectedOutput -Cmdlet $Cmdlet -Response $response -Path $reply.path -History $History }
 
