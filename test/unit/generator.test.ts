@@ -84,9 +84,14 @@ describe("generate()", () => {
   it("writes one advanced function per cmdlet, with the AWS Tools parameter attributes", () => {
     const psm1 = generate(specs).get("powershell/PSCognitoIdentityProvider.psm1")!;
     expect(psm1.match(/^function /gm)).toHaveLength(specs.cmdlets.length);
-    expect(psm1).toContain("[Parameter(Position = 210, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]\n        [Alias('RegionToCall')]");
+    expect(psm1).toContain("[Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]\n        [object] $Region");
     expect(psm1).toContain("[Alias('AWSProfilesLocation', 'ProfilesLocation')]");
-    expect(psm1).toContain("$Select = 'CodeDeliveryDetails'");
+    expect(psm1).toContain("[string] $Select = 'CodeDeliveryDetails'");
+    // Signed cmdlets have the credential parameters, without positions (as in AWS Tools).
+    expect(psm1).toContain("[Parameter(ValueFromPipelineByPropertyName)][Alias('SK', 'SecretAccessKey')][StrictString()]\n        [string] $SecretKey");
+    expect(psm1).toContain("[CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]");
+    // Enum values complete through the attribute, not a registered completer per parameter.
+    expect(psm1).toContain("[ArgumentCompletions('USER_SRP_AUTH', ");
   });
 });
 
