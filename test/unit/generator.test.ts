@@ -91,7 +91,7 @@ describe("generate()", () => {
     expect(psm1).toContain("[Parameter(ValueFromPipelineByPropertyName)][Alias('SK', 'SecretAccessKey')][StrictString()]\n        [string] $SecretKey");
     expect(psm1).toContain("[CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]");
     // Enum values complete through the attribute, not a registered completer per parameter.
-    expect(psm1).toContain("[ArgumentCompletions('USER_SRP_AUTH', ");
+    expect(psm1).toContain("[ArgumentCompletions('ADMIN_NO_SRP_AUTH', ");
   });
 });
 
