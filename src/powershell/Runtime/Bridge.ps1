@@ -33,6 +33,9 @@ function Get-SharedBridge {
                     WriteLock   = [object]::new()
                     Sync        = [object]::new()
                     ReaderActive = $false
+                    # Started, but its hello not read yet (see Start-BridgeEarly).
+                    HelloPending = $false
+                    NodePath    = $null
                     StartLock   = [object]::new()
                     Replies     = [System.Collections.Concurrent.ConcurrentDictionary[string, string]]::new()
                     Abandoned   = [System.Collections.Concurrent.ConcurrentDictionary[string, bool]]::new()
@@ -49,32 +52,62 @@ function Get-SharedBridge {
 
 $script:Shared = Get-SharedBridge
 
-# The running bridge process, started (or restarted) when needed.
+# The running bridge process, started (or restarted) when needed. A bridge started when
+# the module was imported is confirmed (its hello read) by the first call.
 function Get-BridgeProcess {
     param([System.Management.Automation.PSCmdlet] $Cmdlet)
     $shared = $script:Shared
     $process = $shared.Process
-    if ($null -ne $process -and -not $process.HasExited) { return $process }
+    if ($null -ne $process -and -not $shared.HelloPending -and -not $process.HasExited) { return $process }
     [System.Threading.Monitor]::Enter($shared.StartLock)
     try {
-        if ($null -ne $shared.Process -and -not $shared.Process.HasExited) { return $shared.Process }
-        if ($null -ne $shared.Process) { Stop-Bridge -Reason 'it had exited' }
-        Start-Bridge -Cmdlet $Cmdlet
+        $process = $shared.Process
+        if ($null -ne $process -and $shared.HelloPending) {
+            # Even one that exited already has its first line (a fatal message, say) to read.
+            Confirm-BridgeHello -Cmdlet $Cmdlet -Process $process
+            if (-not $process.HasExited) { return $process }
+        }
+        if ($null -ne $process -and -not $process.HasExited) { return $process }
+        if ($null -ne $process) { Stop-Bridge -Reason 'it had exited' }
+        $process = Start-BridgeProcess -Cmdlet $Cmdlet
+        Confirm-BridgeHello -Cmdlet $Cmdlet -Process $process
+        $process
     }
     finally { [System.Threading.Monitor]::Exit($shared.StartLock) }
 }
 
-function Start-Bridge {
+# Starts the bridge while the rest of the module loads, so that the first call does not
+# wait for Node.js to start. Quietly does nothing if that fails: the first call then
+# starts it and reports why it cannot.
+function Start-BridgeEarly {
+    $shared = $script:Shared
+    if ($null -ne $shared.Process) { return }
+    [System.Threading.Monitor]::Enter($shared.StartLock)
+    try {
+        if ($null -eq $shared.Process) { $null = Start-BridgeProcess -Cmdlet $null }
+    }
+    catch { Write-Debug "The bridge was not started early: $($_.Exception.Message)" }
+    finally { [System.Threading.Monitor]::Exit($shared.StartLock) }
+}
+
+# Starts `node bridge.cjs` without waiting for it (Confirm-BridgeHello does).
+function Start-BridgeProcess {
     param([System.Management.Automation.PSCmdlet] $Cmdlet)
 
     $node = Get-Command -Name node -CommandType Application -ErrorAction Ignore | Select-Object -First 1
     if ($null -eq $node) {
-        Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'NodeNotFound' -Message (
-            'Node.js was not found on PATH. This module runs the AWS SDK for JavaScript in Node.js 20 or later: install it and make sure "node" is on PATH.')
+        $message = 'Node.js was not found on PATH. This module runs the AWS SDK for JavaScript in Node.js 20 or later: install it and make sure "node" is on PATH.'
+        if ($null -eq $Cmdlet) { throw $message }
+        Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'NodeNotFound' -Message $message
     }
     $nodePath = $node.Source
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new($nodePath)
+    # A small young generation and a bounded old one: V8 otherwise lets a long-lived
+    # process's heap grow by half again over thousands of calls before it collects.
+    # (A 256 MB old space still holds the largest responses many times over.)
+    $startInfo.ArgumentList.Add('--max-semi-space-size=2')
+    $startInfo.ArgumentList.Add('--max-old-space-size=256')
     $startInfo.ArgumentList.Add($script:BridgeScript)
     $startInfo.UseShellExecute = $false
     $startInfo.CreateNoWindow = $true
@@ -98,10 +131,18 @@ function Start-Bridge {
     $shared.PendingRead = $null
     $shared.Output = $process.StandardOutput
     $shared.Input = $process.StandardInput
+    $shared.NodePath = $nodePath
+    $shared.HelloPending = $true
     $shared.Process = $process
+    $process
+}
 
-    # The first protocol line is a hello (or, from an old Node.js, a fatal message).
-    # Anything before it is not ours: a preloaded script writing to stdout, say.
+# Reads the bridge's first protocol line: a hello, or (from an old Node.js) a fatal message.
+function Confirm-BridgeHello {
+    param([System.Management.Automation.PSCmdlet] $Cmdlet, [System.Diagnostics.Process] $Process)
+
+    # Anything before the hello is not ours: a preloaded script writing to stdout, say.
+    $shared = $script:Shared
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     $hello = $null
     while ([DateTime]::UtcNow -lt $deadline) {
@@ -110,9 +151,11 @@ function Start-Bridge {
         if ($line.StartsWith('{"hello"') -or $line.StartsWith('{"fatal"')) { $hello = $line; break }
         Write-Debug "Bridge output that is not a protocol message: $line"
     }
+    $nodePath = $shared.NodePath
     if ($null -ne $hello -and $hello.StartsWith('{"hello"')) {
-        Write-Debug "Started the Node.js bridge (pid $($process.Id), $nodePath)."
-        return $process
+        $shared.HelloPending = $false
+        Write-Debug "Started the Node.js bridge (pid $($Process.Id), $nodePath)."
+        return
     }
 
     # It did not start: say why as precisely as we can.
@@ -133,6 +176,7 @@ function Stop-Bridge {
     $process = $shared.Process
     $shared.Process = $null
     $shared.PendingRead = $null
+    $shared.HelloPending = $false
     if ($null -eq $process) { return }
     Write-Debug "Stopping the Node.js bridge (pid $($process.Id)): $Reason."
     try {
@@ -252,9 +296,9 @@ function Invoke-BridgeRequest {
     $script:NextRequestId++
     $id = "$script:RequestPrefix-$script:NextRequestId"
     $Request['id'] = $id
-    # EscapeNonAscii: the stream stays ASCII, so even a lone surrogate (which UTF-8 cannot
-    # carry) reaches the bridge exactly, as \uD800.
-    $json = ConvertTo-Json -InputObject $Request -Compress -Depth 32 -EscapeHandling EscapeNonAscii
+    # Non-ASCII is escaped: the stream stays ASCII, so even a lone surrogate (which UTF-8
+    # cannot carry) reaches the bridge exactly, as \ud800.
+    $json = [CmdletBridge.BridgeJson]::Write($Request)
     try {
         Send-BridgeLine $json
     }
@@ -268,7 +312,8 @@ function Invoke-BridgeRequest {
     try {
         $line = Receive-BridgeReply -Cmdlet $Cmdlet -Id $id -Process $process -Timeout $Timeout
         $answered = $true
-        ConvertFrom-Json -InputObject $line -DateKind String
+        # PSCustomObjects with their type names, DateTimes and HttpStatusCodes restored.
+        [CmdletBridge.BridgeJson]::Read($line)
     }
     finally {
         if (-not $answered -and [object]::ReferenceEquals($script:Shared.Process, $process) -and -not $process.HasExited) {
@@ -305,3 +350,6 @@ $ExecutionContext.SessionState.Module.OnRemove = {
     }
     finally { [System.Threading.Monitor]::Exit($domain) }
 }
+
+# Node.js starts while the rest of the module loads.
+Start-BridgeEarly
