@@ -4,14 +4,14 @@
 using namespace CmdletBridge
 
 Set-StrictMode -Version 3.0
-. (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/Errors.ps1')
-. (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/Bridge.ps1')
-. (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/Region.ps1')
-. (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/ClientConfig.ps1')
-. (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/Credentials.ps1')
-. (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/History.ps1')
-. (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/Operation.ps1')
-. (Join-Path -Path $PSScriptRoot -ChildPath 'Runtime/Completion.ps1')
+. "$PSScriptRoot/Runtime/Errors.ps1"
+. "$PSScriptRoot/Runtime/Bridge.ps1"
+. "$PSScriptRoot/Runtime/Region.ps1"
+. "$PSScriptRoot/Runtime/ClientConfig.ps1"
+. "$PSScriptRoot/Runtime/Credentials.ps1"
+. "$PSScriptRoot/Runtime/History.ps1"
+. "$PSScriptRoot/Runtime/Operation.ps1"
+. "$PSScriptRoot/Runtime/Completion.ps1"
 
 # The regions the AWS SDK for JavaScript knows (for completion and Get-DefaultAWSRegion).
 $script:KnownRegions = [ordered]@{
@@ -1994,7 +1994,8 @@ $script:Operations['UpdateUserPoolReplica'] = @{
     ShouldProcess   = @{ Target = 'UserPoolId'; Action = 'Update-CGIPUserPoolReplica (UpdateUserPoolReplica)' }
 }
 $script:OperationsByCmdlet = @{}
-$script:Operations.Values | ForEach-Object { $script:OperationsByCmdlet[$_.Cmdlet] = $_ }
+foreach ($operation in $script:Operations.Values) { $script:OperationsByCmdlet[$operation.Cmdlet] = $operation }
+$operation = $null
 
 function Add-CGIPCustomAttribute {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
@@ -8603,4 +8604,4 @@ Register-ArgumentCompleter -CommandName ($cmdletNames + 'Set-DefaultAWSRegion') 
     param($commandName, $parameterName, $wordToComplete)
     Get-RegionCompletion -WordToComplete $wordToComplete
 }
-Remove-Variable -Name cmdletNames
+$cmdletNames = $null

@@ -338,7 +338,7 @@ function emitCompleters(specs: LoadedSpecs): string[] {
     "    Get-RegionCompletion -WordToComplete $wordToComplete",
     "}",
   ];
-  lines.push("Remove-Variable -Name cmdletNames");
+  lines.push("$cmdletNames = $null");
   return lines;
 }
 
@@ -351,7 +351,8 @@ export function emitRootModule(specs: LoadedSpecs): string {
     "using namespace CmdletBridge",
     "",
     "Set-StrictMode -Version 3.0",
-    ...RUNTIME_FILES.map((f) => `. (Join-Path -Path $PSScriptRoot -ChildPath ${psString(`Runtime/${f}`)})`),
+    // A path string, not Join-Path: the cmdlet's module would load with the import.
+    ...RUNTIME_FILES.map((f) => `. "$PSScriptRoot/Runtime/${f}"`),
     "",
     "# The regions the AWS SDK for JavaScript knows (for completion and Get-DefaultAWSRegion).",
     "$script:KnownRegions = [ordered]@{",
@@ -361,7 +362,7 @@ export function emitRootModule(specs: LoadedSpecs): string {
     "$script:Operations = @{}",
   ];
   for (const cmdlet of specs.cmdlets) lines.push(...emitOperationEntry(specs, cmdlet));
-  lines.push("$script:OperationsByCmdlet = @{}", "$script:Operations.Values | ForEach-Object { $script:OperationsByCmdlet[$_.Cmdlet] = $_ }");
+  lines.push("$script:OperationsByCmdlet = @{}", "foreach ($operation in $script:Operations.Values) { $script:OperationsByCmdlet[$operation.Cmdlet] = $operation }", "$operation = $null");
   for (const cmdlet of specs.cmdlets) lines.push("", ...emitFunction(specs, cmdlet));
   lines.push("", ...emitCompleters(specs), "");
   return lines.join("\n");

@@ -11,46 +11,21 @@
 # them with Monitor.PulseAll; the others wait on Sync until their reply is filed or the
 # reader's role is free.
 
-$script:BridgeScript = Join-Path (Split-Path $PSScriptRoot) 'bridge.cjs'
+# .NET path methods rather than Join-Path/Split-Path here and below: a first use of those
+# cmdlets loads Microsoft.PowerShell.Management, which costs the import tens of milliseconds.
+$script:BridgeScript = [System.IO.Path]::Combine([System.IO.Path]::GetDirectoryName($PSScriptRoot), 'bridge.cjs')
 $script:Utf8NoBom = [System.Text.UTF8Encoding]::new($false)
 # Request ids are unique across runspaces: this runspace's module instance, then a counter.
 $script:RequestPrefix = [guid]::NewGuid().ToString('N').Substring(0, 8)
 $script:NextRequestId = 0
 $script:UserKey = "$([runspace]::DefaultRunspace.InstanceId)|$script:RequestPrefix"
 
-function Get-SharedBridge {
-    $key = "PSCognitoIdentityProvider.Bridge|$script:BridgeScript"
-    $domain = [AppDomain]::CurrentDomain
-    [System.Threading.Monitor]::Enter($domain)
-    try {
-        $shared = $domain.GetData($key)
-        if ($null -eq $shared) {
-            $shared = [hashtable]::Synchronized(@{
-                    Process     = $null
-                    Input       = $null
-                    Output      = $null
-                    PendingRead = $null
-                    WriteLock   = [object]::new()
-                    Sync        = [object]::new()
-                    ReaderActive = $false
-                    # Started, but its hello not read yet (see Start-BridgeEarly).
-                    HelloPending = $false
-                    NodePath    = $null
-                    StartLock   = [object]::new()
-                    Replies     = [System.Collections.Concurrent.ConcurrentDictionary[string, string]]::new()
-                    Abandoned   = [System.Collections.Concurrent.ConcurrentDictionary[string, bool]]::new()
-                    # Importers: "<runspace id>|<module instance>", so removal can tell who is left.
-                    Users       = [System.Collections.Concurrent.ConcurrentDictionary[string, bool]]::new()
-                })
-            $domain.SetData($key, $shared)
-        }
-        $shared.Users[$script:UserKey] = $true
-        $shared
-    }
-    finally { [System.Threading.Monitor]::Exit($domain) }
-}
-
-$script:Shared = Get-SharedBridge
+# Created once per process (CmdletBridge.SharedBridgeState): Process, Input, Output,
+# PendingRead, WriteLock, Sync, ReaderActive, HelloPending (started but its hello not read
+# yet), NodePath, StartLock, Replies, Abandoned, and Users: the importers, as
+# "<runspace id>|<module instance>", so that removal can tell who is left.
+$script:Shared = [CmdletBridge.SharedBridgeState]::GetOrCreate("PSCognitoIdentityProvider.Bridge|$script:BridgeScript")
+$script:Shared.Users[$script:UserKey] = $true
 
 # The running bridge process, started (or restarted) when needed. A bridge started when
 # the module was imported is confirmed (its hello read) by the first call.
@@ -94,13 +69,12 @@ function Start-BridgeEarly {
 function Start-BridgeProcess {
     param([System.Management.Automation.PSCmdlet] $Cmdlet)
 
-    $node = Get-Command -Name node -CommandType Application -ErrorAction Ignore | Select-Object -First 1
-    if ($null -eq $node) {
+    $nodePath = [CmdletBridge.SharedBridgeState]::FindNode()
+    if ($null -eq $nodePath) {
         $message = 'Node.js was not found on PATH. This module runs the AWS SDK for JavaScript in Node.js 20 or later: install it and make sure "node" is on PATH.'
         if ($null -eq $Cmdlet) { throw $message }
         Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'NodeNotFound' -Message $message
     }
-    $nodePath = $node.Source
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new($nodePath)
     # A small young generation and a bounded old one: V8 otherwise lets a long-lived

@@ -91,6 +91,8 @@ function Get-BridgeCallTimeout {
     }
     [TimeSpan]::FromMilliseconds($attempts * ($perAttemptMs + 20000) + 30000)
 }
+# What Get-BridgeCallTimeout gives with no settings and no PSCGIP_BRIDGE_TIMEOUT_SECONDS.
+$script:DefaultCallTimeout = [TimeSpan]::FromMilliseconds(3 * (100000 + 20000) + 30000)
 
 # Nested parameter values (structures, lists of them, documents) reduced to plain data
 # before they become JSON: hashtables, objects' properties, arrays, strings, numbers,
@@ -151,6 +153,10 @@ function Format-ShouldProcessTarget {
     $shown
 }
 
+$script:NoClientConfig = @{ Region = $null; Endpoint = $null; Settings = $null }
+# Endpoint URLs already found well-formed (a loop passes the same one every time).
+$script:CheckedEndpoints = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::Ordinal)
+
 # Called from each generated cmdlet's process block.
 #   Operation: the generated description of the operation (see the root module).
 #   History: the cmdlet's $AWSHistory entry, from Start-CmdletHistory in its begin block.
@@ -171,12 +177,18 @@ function Invoke-ServiceOperation {
         $select = '*'
     }
 
-    $config = ConvertFrom-ClientConfig -Cmdlet $Cmdlet -ClientConfig $Bound['ClientConfig']
+    # The common case (no -ClientConfig, an endpoint used before) skips the helpers: each
+    # function call costs a few hundredths of a millisecond, on every call of a loop.
+    $config = if ($null -ne $Bound['ClientConfig']) { ConvertFrom-ClientConfig -Cmdlet $Cmdlet -ClientConfig $Bound['ClientConfig'] } else { $script:NoClientConfig }
     $explicitRegion = Resolve-ExplicitRegion -Cmdlet $Cmdlet -Bound $Bound -ConfigRegion $config.Region
-    $endpoint = if ($Bound.ContainsKey('EndpointUrl') -and $Bound['EndpointUrl']) {
-        Resolve-EndpointUrl -Cmdlet $Cmdlet -Endpoint $Bound['EndpointUrl'] -Source '-EndpointUrl'
+    $endpoint = $Bound['EndpointUrl']
+    if ($endpoint) {
+        if (-not $script:CheckedEndpoints.Contains($endpoint)) {
+            $null = Resolve-EndpointUrl -Cmdlet $Cmdlet -Endpoint $endpoint -Source '-EndpointUrl'
+            $null = $script:CheckedEndpoints.Add($endpoint)
+        }
     }
-    else { $config.Endpoint }
+    else { $endpoint = $config.Endpoint }
 
     $params = @{}
     foreach ($name in $Operation.InputParameters) {
@@ -221,7 +233,7 @@ function Invoke-ServiceOperation {
     $paging = if ($Operation.Contains('Pagination')) { $Operation.Pagination }
     $autoIterate = $null -ne $paging -and -not ($Bound.ContainsKey('NoAutoIteration') -and $Bound['NoAutoIteration']) -and
         -not $Bound.ContainsKey($paging.TokenParameter)
-    $timeout = Get-BridgeCallTimeout -Settings $config.Settings
+    $timeout = if ($null -eq $config.Settings -and -not $env:PSCGIP_BRIDGE_TIMEOUT_SECONDS) { $script:DefaultCallTimeout } else { Get-BridgeCallTimeout -Settings $config.Settings }
 
     while ($true) {
         if ($VerbosePreference -ne 'SilentlyContinue') {
