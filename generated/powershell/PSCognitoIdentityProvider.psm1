@@ -2011,7 +2011,7 @@ function Add-CGIPCustomAttribute {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2054,7 +2054,7 @@ function Add-CGIPResourceTag {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2134,7 +2134,7 @@ function Add-CGIPUserPoolClientSecret {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2179,7 +2179,7 @@ function Add-CGIPUserToGroupAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2228,7 +2228,7 @@ function Approve-CGIPDevice {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2261,7 +2261,7 @@ function Complete-CGIPWebAuthnRegistration {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2308,7 +2308,7 @@ function Confirm-CGIPForgotPassword {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2357,7 +2357,7 @@ function Confirm-CGIPUserRegistration {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2392,7 +2392,7 @@ function Confirm-CGIPUserRegistrationAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2445,7 +2445,7 @@ function Connect-CGIPProviderForUserAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2492,7 +2492,7 @@ function Disable-CGIPProviderForUserAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2535,7 +2535,7 @@ function Disable-CGIPUserAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2576,7 +2576,7 @@ function Disconnect-CGIPDeviceGlobal {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2609,7 +2609,7 @@ function Disconnect-CGIPUserGlobalAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2654,7 +2654,7 @@ function Edit-CGIPDeviceStatus {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2691,7 +2691,7 @@ function Edit-CGIPDeviceStatusAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2734,7 +2734,7 @@ function Enable-CGIPUserAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2778,7 +2778,7 @@ function Get-CGIPAdminUserAuthFactor {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2818,7 +2818,7 @@ function Get-CGIPCSVHeader {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2864,7 +2864,7 @@ function Get-CGIPClientToken {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2906,7 +2906,7 @@ function Get-CGIPDevice {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation
@@ -2940,7 +2940,7 @@ function Get-CGIPDeviceAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -2984,7 +2984,7 @@ function Get-CGIPDeviceList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3022,7 +3022,7 @@ function Get-CGIPDeviceListAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3066,7 +3066,7 @@ function Get-CGIPGroup {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3110,7 +3110,7 @@ function Get-CGIPGroupList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3158,7 +3158,7 @@ function Get-CGIPGroupsForUserAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3202,7 +3202,7 @@ function Get-CGIPIdentityProvider {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3244,7 +3244,7 @@ function Get-CGIPIdentityProviderByIdentifier {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3288,7 +3288,7 @@ function Get-CGIPIdentityProviderList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3330,7 +3330,7 @@ function Get-CGIPLogDeliveryConfiguration {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3374,7 +3374,7 @@ function Get-CGIPManagedLoginBranding {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3418,7 +3418,7 @@ function Get-CGIPManagedLoginBrandingByClient {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3460,7 +3460,7 @@ function Get-CGIPProvisionedLimit {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3502,7 +3502,7 @@ function Get-CGIPResourceServer {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3546,7 +3546,7 @@ function Get-CGIPResourceServerList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3587,7 +3587,7 @@ function Get-CGIPResourceTag {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3629,7 +3629,7 @@ function Get-CGIPRiskConfiguration {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3668,7 +3668,7 @@ function Get-CGIPSigningCertificate {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3710,7 +3710,7 @@ function Get-CGIPTerm {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3754,7 +3754,7 @@ function Get-CGIPTermList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3800,7 +3800,7 @@ function Get-CGIPTermsByClientDetail {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3848,7 +3848,7 @@ function Get-CGIPTokensFromRefreshToken {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation
@@ -3880,7 +3880,7 @@ function Get-CGIPUICustomization {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -3920,7 +3920,7 @@ function Get-CGIPUser {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation
@@ -3952,7 +3952,7 @@ function Get-CGIPUserAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4032,7 +4032,7 @@ function Get-CGIPUserAuthEventListAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4074,7 +4074,7 @@ function Get-CGIPUserAuthFactor {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation
@@ -4106,7 +4106,7 @@ function Get-CGIPUserImportJob {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4150,7 +4150,7 @@ function Get-CGIPUserImportJobList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4200,7 +4200,7 @@ function Get-CGIPUserList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4242,7 +4242,7 @@ function Get-CGIPUserPool {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4284,7 +4284,7 @@ function Get-CGIPUserPoolClient {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4330,7 +4330,7 @@ function Get-CGIPUserPoolClientList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4376,7 +4376,7 @@ function Get-CGIPUserPoolClientSecretList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4420,7 +4420,7 @@ function Get-CGIPUserPoolClientSessionConfiguration {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4460,7 +4460,7 @@ function Get-CGIPUserPoolDomain {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4502,7 +4502,7 @@ function Get-CGIPUserPoolList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4544,7 +4544,7 @@ function Get-CGIPUserPoolMfaConfig {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4586,7 +4586,7 @@ function Get-CGIPUserPoolReplicaList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4628,7 +4628,7 @@ function Get-CGIPUserPoolSessionConfiguration {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4670,7 +4670,7 @@ function Get-CGIPUserSessionList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4706,7 +4706,7 @@ function Get-CGIPUserSessionListAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4754,7 +4754,7 @@ function Get-CGIPUsersInGroup {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4800,7 +4800,7 @@ function Get-CGIPWebAuthnCredentialList {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4840,7 +4840,7 @@ function New-CGIPGroup {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4894,7 +4894,7 @@ function New-CGIPIdentityProvider {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4944,7 +4944,7 @@ function New-CGIPManagedLoginBranding {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -4992,7 +4992,7 @@ function New-CGIPResourceServer {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5044,7 +5044,7 @@ function New-CGIPTerm {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5102,7 +5102,7 @@ function New-CGIPUserAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5150,7 +5150,7 @@ function New-CGIPUserImportJob {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5354,7 +5354,7 @@ function New-CGIPUserPool {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5456,7 +5456,7 @@ function New-CGIPUserPoolClient {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5509,7 +5509,7 @@ function New-CGIPUserPoolDomain {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5555,7 +5555,7 @@ function New-CGIPUserPoolReplica {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5615,7 +5615,7 @@ function Register-CGIPUserInPool {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5648,7 +5648,7 @@ function Remove-CGIPAdminSoftwareToken {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5691,7 +5691,7 @@ function Remove-CGIPGroup {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5734,7 +5734,7 @@ function Remove-CGIPIdentityProvider {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5777,7 +5777,7 @@ function Remove-CGIPManagedLoginBranding {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5820,7 +5820,7 @@ function Remove-CGIPResourceServer {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5863,7 +5863,7 @@ function Remove-CGIPResourceTag {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5906,7 +5906,7 @@ function Remove-CGIPTerm {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5947,7 +5947,7 @@ function Remove-CGIPUser {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -5980,7 +5980,7 @@ function Remove-CGIPUserAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6023,7 +6023,7 @@ function Remove-CGIPUserAttribute {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6058,7 +6058,7 @@ function Remove-CGIPUserAttributeAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6103,7 +6103,7 @@ function Remove-CGIPUserFromGroupAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6144,7 +6144,7 @@ function Remove-CGIPUserPool {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6187,7 +6187,7 @@ function Remove-CGIPUserPoolClient {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6232,7 +6232,7 @@ function Remove-CGIPUserPoolClientSecret {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6275,7 +6275,7 @@ function Remove-CGIPUserPoolDomain {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6319,7 +6319,7 @@ function Remove-CGIPUserPoolReplica {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6362,7 +6362,7 @@ function Remove-CGIPWebAuthnCredential {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6406,7 +6406,7 @@ function Reset-CGIPForgottenPassword {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6441,7 +6441,7 @@ function Reset-CGIPUserPasswordAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6488,7 +6488,7 @@ function Revoke-CGIPToken {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6523,7 +6523,7 @@ function Revoke-CGIPUserSession {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6560,7 +6560,7 @@ function Revoke-CGIPUserSessionAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6616,7 +6616,7 @@ function Send-CGIPAuthChallengeResponse {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6670,7 +6670,7 @@ function Send-CGIPAuthChallengeResponseAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6724,7 +6724,7 @@ function Send-CGIPConfirmationCode {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6758,7 +6758,7 @@ function Set-CGIPLogDeliveryConfiguration {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6846,7 +6846,7 @@ function Set-CGIPRiskConfiguration {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6894,7 +6894,7 @@ function Set-CGIPUICustomization {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -6996,7 +6996,7 @@ function Set-CGIPUserMFAPreferenceAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7043,7 +7043,7 @@ function Set-CGIPUserPasswordAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7089,7 +7089,7 @@ function Set-CGIPUserPoolClientSessionConfiguration {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7167,7 +7167,7 @@ function Set-CGIPUserPoolMfaConfig {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7213,7 +7213,7 @@ function Set-CGIPUserPoolSessionConfiguration {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7256,7 +7256,7 @@ function Set-CGIPUserSetting {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7291,7 +7291,7 @@ function Set-CGIPUserSettingAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7347,7 +7347,7 @@ function Start-CGIPAuth {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7401,7 +7401,7 @@ function Start-CGIPAuthAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7445,7 +7445,7 @@ function Start-CGIPUserImportJob {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7486,7 +7486,7 @@ function Start-CGIPWebAuthnRegistration {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7519,7 +7519,7 @@ function Stop-CGIPDeviceTracking {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7554,7 +7554,7 @@ function Stop-CGIPDeviceTrackingAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7598,7 +7598,7 @@ function Stop-CGIPUserImportJob {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7646,7 +7646,7 @@ function Test-CGIPSoftwareToken {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation
@@ -7679,7 +7679,7 @@ function Test-CGIPUserAttribute {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation
@@ -7716,7 +7716,7 @@ function Update-CGIPAuthEventFeedback {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7753,7 +7753,7 @@ function Update-CGIPAuthEventFeedbackAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7803,7 +7803,7 @@ function Update-CGIPGroup {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7855,7 +7855,7 @@ function Update-CGIPIdentityProvider {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7905,7 +7905,7 @@ function Update-CGIPManagedLoginBranding {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7950,7 +7950,7 @@ function Update-CGIPPassword {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -7986,7 +7986,7 @@ function Update-CGIPProvisionedLimit {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -8034,7 +8034,7 @@ function Update-CGIPResourceServer {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -8086,7 +8086,7 @@ function Update-CGIPTerm {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -8132,7 +8132,7 @@ function Update-CGIPUserAttribute {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(Position = 210, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(Position = 211, ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -8169,7 +8169,7 @@ function Update-CGIPUserAttributeAdmin {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -8366,7 +8366,7 @@ function Update-CGIPUserPool {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -8466,7 +8466,7 @@ function Update-CGIPUserPoolClient {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -8519,7 +8519,7 @@ function Update-CGIPUserPoolDomain {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,
@@ -8565,7 +8565,7 @@ function Update-CGIPUserPoolReplica {
         [hashtable] $ClientConfig,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $EndpointUrl,
-        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
+        [Parameter(ValueFromPipelineByPropertyName)][Alias('RegionToCall')]
         [object] $Region,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('AWSProfilesLocation', 'ProfilesLocation')][StrictString()]
         [string] $ProfileLocation,

@@ -89,7 +89,10 @@ function sharedParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet): EmittedPara
     {
       name: "Region",
       psType: "object",
-      byValue: true,
+      // From the pipeline by value only where no operation parameter is: an [object]
+      // parameter takes whatever a pipeline carries, so a piped user pool id would also
+      // become the region. (Signed cmdlets never take it by value, as in AWS Tools.)
+      byValue: cmdlet.spec.auth === "anonymous" && !cmdlet.spec.parameters.some((p) => p.pipeline?.includes("byValue")),
       byPropertyName: true,
       // Help shows positions counting from 1: 211 and 212, as on the AWS Tools reference page.
       position: 210,

@@ -36,6 +36,21 @@ Describe 'The command surface' {
         (Get-Help New-CGIPUserAdmin -Parameter UserAttribute).type.name | Should -Be 'Amazon.CognitoIdentityProvider.Model.AttributeType[]'
     }
 
+    It 'binds a piped value to the pipeline parameter only, never to -Region as well' {
+        $saved = $env:AWS_REGION
+        $env:AWS_REGION = 'eu-west-3'
+        try {
+            # 'pool-1' looks like a region name: bound to -Region too, it would be sent there.
+            'pool-1' | Get-CGIPUserPool -EndpointUrl $Responder.Url @Keys | Out-Null
+        }
+        finally { $env:AWS_REGION = $saved }
+        $request = Get-ResponderRequest $Responder -Index -1
+        $request.body.UserPoolId | Should -Be 'pool-1'
+        $request.headers.authorization | Should -Match '/eu-west-3/cognito-idp/'
+        (Get-Command Get-CGIPUserPool).Parameters['Region'].Attributes.ValueFromPipeline | Should -Not -Contain $true
+        (Get-Command Get-CGIPUserAttributeVerificationCode).Parameters['Region'].Attributes.ValueFromPipeline | Should -Contain $true
+    }
+
     It 'completes enum values and still sends values it does not know' {
         $line = 'Start-CGIPAuth -AuthFlow USER_P'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('USER_PASSWORD_AUTH')
