@@ -10,6 +10,7 @@
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     RequiredAssemblies   = @('CmdletBridge.Runtime.dll')
+    NestedModules        = @('Runtime/StartBridge.psm1')
     FormatsToProcess     = @('PSCognitoIdentityProvider.Format.ps1xml')
     FunctionsToExport    = @(
         'Add-CGIPCustomAttribute',

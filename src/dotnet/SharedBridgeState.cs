@@ -1,7 +1,10 @@
 using System;
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.IO;
+using System.Text;
+using System.Threading;
 
 namespace CmdletBridge
 {
@@ -37,6 +40,78 @@ namespace CmdletBridge
                 });
                 domain.SetData(key, state);
                 return state;
+            }
+        }
+
+        /// <summary>The state's key: one bridge per bridge script per process.</summary>
+        public static string KeyFor(string bridgeScript) => "PSCognitoIdentityProvider.Bridge|" + bridgeScript;
+
+        /// <summary>
+        /// Starts `node bridge.cjs` and records it in the state, without waiting for its
+        /// hello (the first call reads that). The caller holds state["StartLock"].
+        /// Returns null when node is not on PATH.
+        /// </summary>
+        public static Process? StartProcess(Hashtable state, string bridgeScript)
+        {
+            string? node = FindNode();
+            if (node is null) return null;
+            var utf8 = new UTF8Encoding(false);
+            var startInfo = new ProcessStartInfo(node)
+            {
+                UseShellExecute = false,
+                CreateNoWindow = true,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                StandardInputEncoding = utf8,
+                StandardOutputEncoding = utf8,
+                StandardErrorEncoding = utf8,
+            };
+            // A small young generation and a bounded old one: V8 otherwise lets a long-lived
+            // process's heap grow by half again over thousands of calls before it collects.
+            // (A 256 MB old space still holds the largest responses many times over.)
+            startInfo.ArgumentList.Add("--max-semi-space-size=2");
+            startInfo.ArgumentList.Add("--max-old-space-size=256");
+            startInfo.ArgumentList.Add(bridgeScript);
+            Process process = Process.Start(startInfo)!;
+            // stderr is for diagnostics only: drained so that the bridge never blocks on a full pipe.
+            process.BeginErrorReadLine();
+            process.StandardInput.AutoFlush = true;
+            ((ConcurrentDictionary<string, string>)state["Replies"]!).Clear();
+            ((ConcurrentDictionary<string, bool>)state["Abandoned"]!).Clear();
+            state["PendingRead"] = null;
+            state["Output"] = process.StandardOutput;
+            state["Input"] = process.StandardInput;
+            state["NodePath"] = node;
+            state["HelloPending"] = true;
+            state["Process"] = process;
+            return process;
+        }
+
+        /// <summary>
+        /// Starts the bridge while PowerShell goes on loading the module (the manifest runs
+        /// this before the root module is parsed), unless one is running already. Never
+        /// throws: the first call starts the bridge itself and reports any problem.
+        /// </summary>
+        public static void StartEarly(string bridgeScript)
+        {
+            try
+            {
+                Hashtable state = GetOrCreate(KeyFor(bridgeScript));
+                object startLock = state["StartLock"]!;
+                if (!Monitor.TryEnter(startLock)) return;
+                try
+                {
+                    if (state["Process"] is null) StartProcess(state, bridgeScript);
+                }
+                finally
+                {
+                    Monitor.Exit(startLock);
+                }
+            }
+            catch (Exception)
+            {
+                // Left to the first call, which says what went wrong.
             }
         }
 

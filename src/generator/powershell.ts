@@ -8,6 +8,8 @@ import { psString } from "./text.js";
 
 /** The hand-written runtime (src/powershell/Runtime), in the order it must load. */
 export const RUNTIME_FILES = ["Errors.ps1", "Bridge.ps1", "Region.ps1", "ClientConfig.ps1", "Credentials.ps1", "History.ps1", "Operation.ps1", "Completion.ps1"];
+/** Loaded by the manifest before the root module: starts the bridge early (not dot-sourced). */
+export const EARLY_MODULES = ["StartBridge.psm1"];
 /** Commands the runtime defines for every module, exported beside the generated cmdlets. */
 export const SHARED_COMMANDS = ["Clear-DefaultAWSRegion", "Get-DefaultAWSRegion", "Set-AWSHistoryConfiguration", "Set-DefaultAWSRegion"];
 
@@ -406,6 +408,7 @@ export function emitManifest(specs: LoadedSpecs): string {
     "    CompatiblePSEditions = @('Core')",
     "    PowerShellVersion    = '7.4'",
     "    RequiredAssemblies   = @('CmdletBridge.Runtime.dll')",
+    `    NestedModules        = @(${EARLY_MODULES.map((m) => psString(`Runtime/${m}`)).join(", ")})`,
     `    FormatsToProcess     = @(${psString(formatFileName(specs))})`,
     `    FunctionsToExport    = ${list(functions)}`,
     "    CmdletsToExport      = @()",

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { compareGenerated, generate } from "../../src/generator/generate.js";
-import { RUNTIME_FILES, SHARED_COMMANDS } from "../../src/generator/powershell.js";
+import { EARLY_MODULES, RUNTIME_FILES, SHARED_COMMANDS } from "../../src/generator/powershell.js";
 import { loadSpecs } from "../../src/spec/loader.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -71,7 +71,7 @@ describe("generate()", () => {
   it("exports the runtime's shell commands, and only functions the runtime defines", () => {
     const runtime = RUNTIME_FILES.map((f) => readFileSync(join(root, "src", "powershell", "Runtime", f), "utf8")).join("\n");
     for (const command of SHARED_COMMANDS) expect(runtime).toMatch(new RegExp(`^function ${command} \\{`, "m"));
-    expect(readdirSync(join(root, "src", "powershell", "Runtime")).sort()).toEqual([...RUNTIME_FILES].sort());
+    expect(readdirSync(join(root, "src", "powershell", "Runtime")).sort()).toEqual([...RUNTIME_FILES, ...EARLY_MODULES].sort());
   });
 
   it("writes MAML help with aliases and 1-based positions", () => {

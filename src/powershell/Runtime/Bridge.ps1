@@ -14,7 +14,6 @@
 # .NET path methods rather than Join-Path/Split-Path here and below: a first use of those
 # cmdlets loads Microsoft.PowerShell.Management, which costs the import tens of milliseconds.
 $script:BridgeScript = [System.IO.Path]::Combine([System.IO.Path]::GetDirectoryName($PSScriptRoot), 'bridge.cjs')
-$script:Utf8NoBom = [System.Text.UTF8Encoding]::new($false)
 # Request ids are unique across runspaces: this runspace's module instance, then a counter.
 $script:RequestPrefix = [guid]::NewGuid().ToString('N').Substring(0, 8)
 $script:NextRequestId = 0
@@ -24,11 +23,12 @@ $script:UserKey = "$([runspace]::DefaultRunspace.InstanceId)|$script:RequestPref
 # PendingRead, WriteLock, Sync, ReaderActive, HelloPending (started but its hello not read
 # yet), NodePath, StartLock, Replies, Abandoned, and Users: the importers, as
 # "<runspace id>|<module instance>", so that removal can tell who is left.
-$script:Shared = [CmdletBridge.SharedBridgeState]::GetOrCreate("PSCognitoIdentityProvider.Bridge|$script:BridgeScript")
+$script:Shared = [CmdletBridge.SharedBridgeState]::GetOrCreate([CmdletBridge.SharedBridgeState]::KeyFor($script:BridgeScript))
 $script:Shared.Users[$script:UserKey] = $true
 
-# The running bridge process, started (or restarted) when needed. A bridge started when
-# the module was imported is confirmed (its hello read) by the first call.
+# The running bridge process, started (or restarted) when needed. A bridge started while
+# the module was imported (Start-Bridge.ps1, from the manifest) is confirmed, its hello
+# read, by the first call.
 function Get-BridgeProcess {
     param([System.Management.Automation.PSCmdlet] $Cmdlet)
     $shared = $script:Shared
@@ -51,63 +51,16 @@ function Get-BridgeProcess {
     finally { [System.Threading.Monitor]::Exit($shared.StartLock) }
 }
 
-# Starts the bridge while the rest of the module loads, so that the first call does not
-# wait for Node.js to start. Quietly does nothing if that fails: the first call then
-# starts it and reports why it cannot.
-function Start-BridgeEarly {
-    $shared = $script:Shared
-    if ($null -ne $shared.Process) { return }
-    [System.Threading.Monitor]::Enter($shared.StartLock)
-    try {
-        if ($null -eq $shared.Process) { $null = Start-BridgeProcess -Cmdlet $null }
-    }
-    catch { Write-Debug "The bridge was not started early: $($_.Exception.Message)" }
-    finally { [System.Threading.Monitor]::Exit($shared.StartLock) }
-}
 
 # Starts `node bridge.cjs` without waiting for it (Confirm-BridgeHello does).
 function Start-BridgeProcess {
     param([System.Management.Automation.PSCmdlet] $Cmdlet)
-
-    $nodePath = [CmdletBridge.SharedBridgeState]::FindNode()
-    if ($null -eq $nodePath) {
-        $message = 'Node.js was not found on PATH. This module runs the AWS SDK for JavaScript in Node.js 20 or later: install it and make sure "node" is on PATH.'
-        if ($null -eq $Cmdlet) { throw $message }
-        Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'NodeNotFound' -Message $message
+    # (In C#, so that the manifest can start it before the root module is even parsed.)
+    $process = [CmdletBridge.SharedBridgeState]::StartProcess($script:Shared, $script:BridgeScript)
+    if ($null -eq $process) {
+        Stop-WithUnavailable -Cmdlet $Cmdlet -ErrorId 'NodeNotFound' -Message (
+            'Node.js was not found on PATH. This module runs the AWS SDK for JavaScript in Node.js 20 or later: install it and make sure "node" is on PATH.')
     }
-
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new($nodePath)
-    # A small young generation and a bounded old one: V8 otherwise lets a long-lived
-    # process's heap grow by half again over thousands of calls before it collects.
-    # (A 256 MB old space still holds the largest responses many times over.)
-    $startInfo.ArgumentList.Add('--max-semi-space-size=2')
-    $startInfo.ArgumentList.Add('--max-old-space-size=256')
-    $startInfo.ArgumentList.Add($script:BridgeScript)
-    $startInfo.UseShellExecute = $false
-    $startInfo.CreateNoWindow = $true
-    $startInfo.RedirectStandardInput = $true
-    $startInfo.RedirectStandardOutput = $true
-    $startInfo.RedirectStandardError = $true
-    $startInfo.StandardInputEncoding = $script:Utf8NoBom
-    $startInfo.StandardOutputEncoding = $script:Utf8NoBom
-    $startInfo.StandardErrorEncoding = $script:Utf8NoBom
-
-    $process = [System.Diagnostics.Process]::Start($startInfo)
-    # stderr is for diagnostics only: drain it so the bridge can never block on a full
-    # pipe. No handler is attached (a PowerShell scriptblock there would run on a
-    # thread with no runspace).
-    $process.BeginErrorReadLine()
-    $process.StandardInput.AutoFlush = $true
-
-    $shared = $script:Shared
-    $shared.Replies.Clear()
-    $shared.Abandoned.Clear()
-    $shared.PendingRead = $null
-    $shared.Output = $process.StandardOutput
-    $shared.Input = $process.StandardInput
-    $shared.NodePath = $nodePath
-    $shared.HelloPending = $true
-    $shared.Process = $process
     $process
 }
 
@@ -324,6 +277,3 @@ $ExecutionContext.SessionState.Module.OnRemove = {
     }
     finally { [System.Threading.Monitor]::Exit($domain) }
 }
-
-# Node.js starts while the rest of the module loads.
-Start-BridgeEarly

@@ -2,32 +2,8 @@
 # newest first, each with the responses (and, when asked, the requests) of its service
 # calls. Sensitive request members are redacted unless sensitive data is asked for.
 
-class AWSCmdletHistory {
-    [string] $CmdletName
-    [datetime] $CmdletStart
-    [Nullable[datetime]] $CmdletEnd
-    [int] $EmittedObjectsCount
-    [System.Collections.Generic.List[object]] $Requests = [System.Collections.Generic.List[object]]::new()
-    [System.Collections.Generic.List[object]] $Responses = [System.Collections.Generic.List[object]]::new()
-    [object] $LastServiceResponse
-    [object] $LastServiceRequest
-}
-
-# Members are [object]-typed so that a history kept across Import-Module -Force (which
-# defines these classes anew) still takes entries of the new class.
-class AWSHistory {
-    [System.Collections.Generic.List[object]] $Commands = [System.Collections.Generic.List[object]]::new()
-    [object] $LastCommand
-    [object] $LastServiceResponse
-    [object] $LastServiceRequest
-
-    [void] Clear() {
-        $this.Commands.Clear()
-        $this.LastCommand = $null
-        $this.LastServiceResponse = $null
-        $this.LastServiceRequest = $null
-    }
-}
+# The history objects are CmdletBridge.AWSHistory and CmdletBridge.AWSCmdletHistory
+# (src/dotnet/History.cs).
 
 $script:HistorySettings = @{
     MaxCmdletHistory      = 5
@@ -43,10 +19,10 @@ $script:RedactedValue = '*****'
 function Get-HistoryStore {
     $current = try { $global:AWSHistory } catch { $null }
     if ($null -eq $current) {
-        $current = [AWSHistory]::new()
+        $current = [CmdletBridge.AWSHistory]::new()
         $global:AWSHistory = $current
     }
-    if ($current.GetType().Name -eq 'AWSHistory' -and $current.PSObject.Properties['Commands']) { $current } else { $null }
+    if ($current -is [CmdletBridge.AWSHistory]) { $current } else { $null }
 }
 
 function Start-CmdletHistory {
@@ -54,7 +30,7 @@ function Start-CmdletHistory {
     if ($script:HistorySettings.MaxCmdletHistory -le 0) { return $null }
     $store = Get-HistoryStore
     if ($null -eq $store) { return $null }
-    $entry = [AWSCmdletHistory]::new()
+    $entry = [CmdletBridge.AWSCmdletHistory]::new()
     $entry.CmdletName = $CmdletName
     $entry.CmdletStart = [datetime]::Now
     $store.Commands.Insert(0, $entry)
