@@ -73,8 +73,8 @@ try {
   const perCall = (total) => total / calls;
 
   // Warm loop and pipeline, against cognito-local.
-  // Each run times two rounds of `calls`: the first right after import (or the SDK
-  // client's first call), the second warm; the targets are about the warm one.
+  // Each run times three rounds of `calls`: the first right after import (or the SDK
+  // client's first call), the last warm; the targets are about the warm one.
   const loopOurs = [], loopSdk = [], pipeOurs = [], pipeSdk = [], firstOurs = [], firstSdk = [];
   for (let i = 0; i < runs; i++) {
     const loop = pwshFile("loop.ps1", ["-ModuleManifest", manifest, "-EndpointUrl", emulator.endpoint, "-Calls", String(calls)], token);
