@@ -3450,7 +3450,7 @@ function Get-CGIPProvisionedLimit {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GetProvisionedLimitResponse')]
     param(
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][ArgumentCompletions('API_CATEGORY')][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][ArgumentCompletions('API_CATEGORY')][StrictString()]
         [string] $LimitDefinition_LimitClass,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyCollection()][AllowNull()][Alias('LimitDefinition_Attributes')]
         [hashtable] $LimitDefinition_Attribute,

@@ -135,8 +135,11 @@ export function buildSpec(op: OperationNode, naming: OperationNaming, ctx: Scaff
     if (sdkPath.length > 1 || name !== member.name) spec.member = sdkPath.join(".");
     if (shape) spec.shape = shape;
     if (leaf.required) spec.mandatory = true;
-    spec.pipeline = naming.pipeline === member.name && leaf.path.length === 1 ? ["byValue", "byPropertyName"] : ["byPropertyName"];
-    if (naming.pipeline === member.name && leaf.path.length === 1) spec.position = 0;
+    // The naming table gives the pipeline parameter by its AWS Tools name, which for a
+    // flattened member is Parent_Member (GetProvisionedLimit: LimitDefinition_LimitClass).
+    const isPipeline = naming.pipeline === name || (leaf.path.length === 1 && naming.pipeline === member.name);
+    spec.pipeline = isPipeline ? ["byValue", "byPropertyName"] : ["byPropertyName"];
+    if (isPipeline) spec.position = 0;
     const uniqueAliases = [...new Set(aliases.filter((a) => a !== name))];
     if (uniqueAliases.length) spec.aliases = uniqueAliases;
     if (member.sensitive) spec.sensitive = true;

@@ -203,10 +203,14 @@ describe("the repository's specs/cmdlets", () => {
       .map((l) => l.split("\t"));
     expect(rows.length).toBeGreaterThan(100);
     const byOperation = new Map([...specs].map(([file, spec]) => [spec.operation, { file, spec }]));
-    for (const [operation, cmdlet, select] of rows) {
+    for (const [operation, cmdlet, select, pipeline] of rows) {
       const found = byOperation.get(operation!);
       expect(found?.file, operation).toBe(`${cmdlet}.yaml`);
       expect(found?.spec.select, operation).toBe(select);
+      // The pipeline parameter at position 0, by its AWS Tools name (flattened ones too:
+      // GetProvisionedLimit's is LimitDefinition_LimitClass).
+      const bound = found?.spec.parameters.filter((p) => p.pipeline?.includes("byValue")).map((p) => `${p.name}@${p.position}`);
+      expect(bound, operation).toEqual(pipeline ? [`${pipeline}@0`] : []);
     }
   });
 

@@ -180,7 +180,12 @@ function Invoke-ServiceOperation {
     # The common case (no -ClientConfig, an endpoint used before) skips the helpers: each
     # function call costs a few hundredths of a millisecond, on every call of a loop.
     $config = if ($null -ne $Bound['ClientConfig']) { ConvertFrom-ClientConfig -Cmdlet $Cmdlet -ClientConfig $Bound['ClientConfig'] } else { $script:NoClientConfig }
-    $explicitRegion = Resolve-ExplicitRegion -Cmdlet $Cmdlet -Bound $Bound -ConfigRegion $config.Region
+    $region = $Bound['Region']
+    $explicitRegion = if ($region -is [string] -and $region -cmatch $script:RegionPattern) {
+        # A well-formed region name, as most calls give it (what Resolve-ExplicitRegion checks).
+        @{ Region = $region; Source = '-Region' }
+    }
+    else { Resolve-ExplicitRegion -Cmdlet $Cmdlet -Bound $Bound -ConfigRegion $config.Region }
     $endpoint = $Bound['EndpointUrl']
     if ($endpoint) {
         if (-not $script:CheckedEndpoints.Contains($endpoint)) {
@@ -240,7 +245,9 @@ function Invoke-ServiceOperation {
             $where = if ($explicitRegion) { "in region $($explicitRegion.Region)" } else { 'in the default region' }
             Write-Verbose "Calling $($Operation.Name) $where$(if ($endpoint) { " at $endpoint" })."
         }
-        Add-HistoryRequest -Entry $History -TypeName $Operation.RequestType -Parameters $params -Sensitive $Operation.Sensitive
+        if ($null -ne $History -and $script:HistorySettings.RecordServiceRequests) {
+            Add-HistoryRequest -Entry $History -TypeName $Operation.RequestType -Parameters $params -Sensitive $Operation.Sensitive
+        }
 
         $reply = Invoke-BridgeRequest -Cmdlet $Cmdlet -Request $request -Timeout $timeout
         if (-not $reply.ok) {
