@@ -88,13 +88,6 @@ export async function startEmulator({ detached = false } = {}) {
   };
 }
 
-/** The attribute verification code the emulator issued last to the user with this email. */
-export function readVerificationCode(dir, userPoolId, email) {
-  const db = JSON.parse(readFileSync(join(dir, ".cognito", "db", `${userPoolId}.json`), "utf8"));
-  const user = Object.values(db.Users ?? {}).find((u) => u.Attributes?.some((a) => a.Name === "email" && a.Value === email));
-  return user?.AttributeVerificationCode;
-}
-
 /**
  * Creates a pool that verifies email, a client allowing USER_PASSWORD_AUTH, and
  * `count` confirmed, signed-in users (user1@example.com, user2@example.com, ...).
