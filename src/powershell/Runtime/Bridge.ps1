@@ -219,7 +219,10 @@ function Invoke-BridgeRequest {
         [TimeSpan] $Timeout
     )
 
-    $process = Get-BridgeProcess -Cmdlet $Cmdlet
+    # Get-BridgeProcess's own first test, inline: this runs on every call.
+    $shared = $script:Shared
+    $process = $shared.Process
+    if ($null -eq $process -or $shared.HelloPending -or $process.HasExited) { $process = Get-BridgeProcess -Cmdlet $Cmdlet }
     $script:NextRequestId++
     $id = "$script:RequestPrefix-$script:NextRequestId"
     $Request['id'] = $id

@@ -47,10 +47,13 @@ function Complete-CmdletHistory {
 function Add-HistoryResponse {
     param($Entry, $Response)
     if ($null -eq $Entry) { return }
-    Add-Bounded -List $Entry.Responses -Item $Response
+    # Add-Bounded and Get-HistoryStore inline: this runs on every call.
+    $responses = $Entry.Responses
+    $responses.Add($Response)
+    while ($responses.Count -gt $script:HistorySettings.MaxServiceCallHistory) { $responses.RemoveAt(0) }
     $Entry.LastServiceResponse = $Response
-    $store = Get-HistoryStore
-    if ($null -ne $store) { $store.LastServiceResponse = $Response }
+    $store = try { $global:AWSHistory } catch { $null }
+    if ($store -is [CmdletBridge.AWSHistory]) { $store.LastServiceResponse = $Response }
 }
 
 # Records the request, when requests are recorded, with sensitive members redacted
