@@ -2001,7 +2001,7 @@ function Add-CGIPCustomAttribute {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyCollection()][AllowNull()][Alias('CustomAttributes')]
         [object[]] $CustomAttribute,
@@ -2044,7 +2044,7 @@ function Add-CGIPResourceTag {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ResourceArn')]
         [string] $ResourceArn,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyCollection()][AllowNull()][Alias('Tags')]
         [hashtable] $Tag,
@@ -2167,7 +2167,7 @@ function Add-CGIPUserToGroupAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Username')]
         [string] $Username,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -2212,7 +2212,7 @@ function Approve-CGIPDevice {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('DeviceKey')]
         [string] $DeviceKey,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $AccessToken,
@@ -2251,7 +2251,7 @@ function Complete-CGIPWebAuthnRegistration {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowNull()]
         [object] $Credential,
@@ -2284,7 +2284,7 @@ function Confirm-CGIPForgotPassword {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Username')]
         [string] $Username,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -2331,7 +2331,7 @@ function Confirm-CGIPUserRegistration {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Username')]
         [string] $Username,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -2380,7 +2380,7 @@ function Confirm-CGIPUserRegistrationAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -2425,7 +2425,7 @@ function Connect-CGIPProviderForUserAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $DestinationUser_ProviderName,
@@ -2478,7 +2478,7 @@ function Disable-CGIPProviderForUserAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $User_ProviderName,
@@ -2525,7 +2525,7 @@ function Disable-CGIPUserAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -2568,7 +2568,7 @@ function Disconnect-CGIPDeviceGlobal {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select,
@@ -2599,7 +2599,7 @@ function Disconnect-CGIPUserGlobalAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Username')]
         [string] $Username,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -2642,7 +2642,7 @@ function Edit-CGIPDeviceStatus {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('DeviceKey')]
         [string] $DeviceKey,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $AccessToken,
@@ -2677,7 +2677,7 @@ function Edit-CGIPDeviceStatusAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('DeviceKey')]
         [string] $DeviceKey,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -2724,7 +2724,7 @@ function Enable-CGIPUserAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -2810,7 +2810,7 @@ function Get-CGIPCSVHeader {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GetCSVHeaderResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select = '*',
@@ -2896,7 +2896,7 @@ function Get-CGIPDevice {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.DeviceType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('DeviceKey')]
         [string] $DeviceKey,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $AccessToken,
@@ -2928,7 +2928,7 @@ function Get-CGIPDeviceAdmin {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.DeviceType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('DeviceKey')]
         [string] $DeviceKey,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -2972,7 +2972,7 @@ function Get-CGIPDeviceList {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.DeviceType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('MaxItems')]
         [int] $Limit,
@@ -3008,7 +3008,7 @@ function Get-CGIPDeviceListAdmin {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.DeviceType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Username')]
         [string] $Username,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -3056,7 +3056,7 @@ function Get-CGIPGroup {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GroupType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('GroupName')]
         [string] $GroupName,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -3098,7 +3098,7 @@ function Get-CGIPGroupList {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GroupType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('MaxItems')]
         [int] $Limit,
@@ -3144,7 +3144,7 @@ function Get-CGIPGroupsForUserAdmin {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GroupType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Username')]
         [string] $Username,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -3192,7 +3192,7 @@ function Get-CGIPIdentityProvider {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.IdentityProviderType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ProviderName')]
         [string] $ProviderName,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -3234,7 +3234,7 @@ function Get-CGIPIdentityProviderByIdentifier {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.IdentityProviderType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('IdpIdentifier')]
         [string] $IdpIdentifier,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -3276,7 +3276,7 @@ function Get-CGIPIdentityProviderList {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.ProviderDescription')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('MaxResults', 'MaxItems')]
         [int] $MaxResult,
@@ -3322,7 +3322,7 @@ function Get-CGIPLogDeliveryConfiguration {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.LogDeliveryConfigurationType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select = 'LogDeliveryConfiguration',
@@ -3362,7 +3362,7 @@ function Get-CGIPManagedLoginBranding {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.ManagedLoginBrandingType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ManagedLoginBrandingId,
@@ -3406,7 +3406,7 @@ function Get-CGIPManagedLoginBrandingByClient {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.ManagedLoginBrandingType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -3450,7 +3450,7 @@ function Get-CGIPProvisionedLimit {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GetProvisionedLimitResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][ArgumentCompletions('API_CATEGORY')][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][ArgumentCompletions('API_CATEGORY')][StrictString('LimitDefinition_LimitClass')]
         [string] $LimitDefinition_LimitClass,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyCollection()][AllowNull()][Alias('LimitDefinition_Attributes')]
         [hashtable] $LimitDefinition_Attribute,
@@ -3492,7 +3492,7 @@ function Get-CGIPResourceServer {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.ResourceServerType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Identifier')]
         [string] $Identifier,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -3534,7 +3534,7 @@ function Get-CGIPResourceServerList {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.ResourceServerType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('MaxResults', 'MaxItems')]
         [int] $MaxResult,
@@ -3579,7 +3579,7 @@ function Get-CGIPResourceTag {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding()]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ResourceArn')]
         [string] $ResourceArn,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select = 'Tags',
@@ -3619,7 +3619,7 @@ function Get-CGIPRiskConfiguration {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.RiskConfigurationType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $ClientId,
@@ -3660,7 +3660,7 @@ function Get-CGIPSigningCertificate {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding()]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select = 'Certificate',
@@ -3700,7 +3700,7 @@ function Get-CGIPTerm {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.TermsType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('TermsId')]
         [string] $TermsId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -3742,7 +3742,7 @@ function Get-CGIPTermList {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.TermsDescriptionType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('MaxResults', 'MaxItems')]
         [int] $MaxResult,
@@ -3832,7 +3832,7 @@ function Get-CGIPTokensFromRefreshToken {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.AuthenticationResultType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('RefreshToken')]
         [string] $RefreshToken,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -3870,7 +3870,7 @@ function Get-CGIPUICustomization {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UICustomizationType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $ClientId,
@@ -3912,7 +3912,7 @@ function Get-CGIPUser {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GetUserResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select = '*',
@@ -3942,7 +3942,7 @@ function Get-CGIPUserAdmin {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.AdminGetUserResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -4018,7 +4018,7 @@ function Get-CGIPUserAuthEventListAdmin {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.AuthEventType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -4066,7 +4066,7 @@ function Get-CGIPUserAuthFactor {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GetUserAuthFactorsResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select = '*',
@@ -4096,7 +4096,7 @@ function Get-CGIPUserImportJob {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserImportJobType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('JobId')]
         [string] $JobId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -4138,7 +4138,7 @@ function Get-CGIPUserImportJobList {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserImportJobType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowNull()][Alias('MaxResults', 'MaxItems')]
         [int] $MaxResult,
@@ -4184,7 +4184,7 @@ function Get-CGIPUserList {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)]
         [string[]] $AttributesToGet,
@@ -4234,7 +4234,7 @@ function Get-CGIPUserPool {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select = 'UserPool',
@@ -4274,7 +4274,7 @@ function Get-CGIPUserPoolClient {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolClientType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -4316,7 +4316,7 @@ function Get-CGIPUserPoolClientList {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolClientDescription')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('MaxResults', 'MaxItems')]
         [int] $MaxResult,
@@ -4410,7 +4410,7 @@ function Get-CGIPUserPoolClientSessionConfiguration {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GetUserPoolClientSessionConfigurationResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -4452,7 +4452,7 @@ function Get-CGIPUserPoolDomain {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.DomainDescriptionType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Domain')]
         [string] $Domain,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select = 'DomainDescription',
@@ -4536,7 +4536,7 @@ function Get-CGIPUserPoolMfaConfig {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GetUserPoolMfaConfigResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select = '*',
@@ -4576,7 +4576,7 @@ function Get-CGIPUserPoolReplicaList {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolReplicaType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $NextToken,
@@ -4620,7 +4620,7 @@ function Get-CGIPUserPoolSessionConfiguration {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GetUserPoolSessionConfigurationResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select = '*',
@@ -4660,7 +4660,7 @@ function Get-CGIPUserSessionList {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.SessionDescriptionType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $NextToken,
@@ -4694,7 +4694,7 @@ function Get-CGIPUserSessionListAdmin {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.SessionDescriptionType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -4740,7 +4740,7 @@ function Get-CGIPUsersInGroup {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('GroupName')]
         [string] $GroupName,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -4788,7 +4788,7 @@ function Get-CGIPWebAuthnCredentialList {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.WebAuthnCredentialDescription')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $NextToken,
@@ -4824,7 +4824,7 @@ function New-CGIPGroup {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GroupType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('GroupName')]
         [string] $GroupName,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -4874,7 +4874,7 @@ function New-CGIPIdentityProvider {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.IdentityProviderType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ProviderName')]
         [string] $ProviderName,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -4928,7 +4928,7 @@ function New-CGIPManagedLoginBranding {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.ManagedLoginBrandingType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -4978,7 +4978,7 @@ function New-CGIPResourceServer {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.ResourceServerType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Identifier')]
         [string] $Identifier,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -5026,7 +5026,7 @@ function New-CGIPTerm {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.TermsType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ClientId')]
         [string] $ClientId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -5078,7 +5078,7 @@ function New-CGIPUserAdmin {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -5136,7 +5136,7 @@ function New-CGIPUserImportJob {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserImportJobType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $JobName,
@@ -5184,7 +5184,7 @@ function New-CGIPUserPool {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('PoolName')]
         [string] $PoolName,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('Policies_PasswordPolicy_MinimumLength')]
         [int] $PasswordPolicy_MinimumLength,
@@ -5388,7 +5388,7 @@ function New-CGIPUserPoolClient {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolClientType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientName,
@@ -5489,7 +5489,7 @@ function New-CGIPUserPoolDomain {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Domain')]
         [string] $Domain,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -5589,7 +5589,7 @@ function Register-CGIPUserInPool {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.SignUpResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Username')]
         [string] $Username,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -5681,7 +5681,7 @@ function Remove-CGIPGroup {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('GroupName')]
         [string] $GroupName,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -5724,7 +5724,7 @@ function Remove-CGIPIdentityProvider {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ProviderName')]
         [string] $ProviderName,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -5767,7 +5767,7 @@ function Remove-CGIPManagedLoginBranding {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ManagedLoginBrandingId,
@@ -5810,7 +5810,7 @@ function Remove-CGIPResourceServer {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Identifier')]
         [string] $Identifier,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -5853,7 +5853,7 @@ function Remove-CGIPResourceTag {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ResourceArn')]
         [string] $ResourceArn,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyCollection()][AllowNull()][Alias('TagKeys')]
         [string[]] $TagKey,
@@ -5896,7 +5896,7 @@ function Remove-CGIPTerm {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('TermsId')]
         [string] $TermsId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -5939,7 +5939,7 @@ function Remove-CGIPUser {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select,
@@ -5970,7 +5970,7 @@ function Remove-CGIPUserAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -6013,7 +6013,7 @@ function Remove-CGIPUserAttribute {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyCollection()][AllowNull()][Alias('UserAttributeNames')]
         [string[]] $UserAttributeName,
@@ -6046,7 +6046,7 @@ function Remove-CGIPUserAttributeAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -6091,7 +6091,7 @@ function Remove-CGIPUserFromGroupAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Username')]
         [string] $Username,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -6136,7 +6136,7 @@ function Remove-CGIPUserPool {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select,
@@ -6177,7 +6177,7 @@ function Remove-CGIPUserPoolClient {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ClientId')]
         [string] $ClientId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -6265,7 +6265,7 @@ function Remove-CGIPUserPoolDomain {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Domain')]
         [string] $Domain,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -6352,7 +6352,7 @@ function Remove-CGIPWebAuthnCredential {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('CredentialId')]
         [string] $CredentialId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $AccessToken,
@@ -6386,7 +6386,7 @@ function Reset-CGIPForgottenPassword {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Username')]
         [string] $Username,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -6429,7 +6429,7 @@ function Reset-CGIPUserPasswordAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -6474,7 +6474,7 @@ function Revoke-CGIPToken {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Token')]
         [string] $Token,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -6511,7 +6511,7 @@ function Revoke-CGIPUserSession {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $SessionId,
@@ -6546,7 +6546,7 @@ function Revoke-CGIPUserSessionAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -6594,7 +6594,7 @@ function Send-CGIPAuthChallengeResponse {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.RespondToAuthChallengeResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ClientId')]
         [string] $ClientId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][ArgumentCompletions('ADMIN_NO_SRP_AUTH', 'CUSTOM_CHALLENGE', 'DEVICE_PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'EMAIL_OTP', 'MFA_SETUP', 'NEW_PASSWORD_REQUIRED', 'PASSWORD', 'PASSWORD_SRP', 'PASSWORD_VERIFIER', 'SELECT_CHALLENGE', 'SELECT_MFA_TYPE', 'SMS_MFA', 'SMS_OTP', 'SOFTWARE_TOKEN_MFA', 'WEB_AUTHN')][StrictString()]
         [string] $ChallengeName,
@@ -6640,7 +6640,7 @@ function Send-CGIPAuthChallengeResponseAdmin {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.AdminRespondToAuthChallengeResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ClientId')]
         [string] $ClientId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -6704,7 +6704,7 @@ function Send-CGIPConfirmationCode {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Username')]
         [string] $Username,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -6748,7 +6748,7 @@ function Set-CGIPLogDeliveryConfiguration {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.LogDeliveryConfigurationType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyCollection()][AllowNull()][Alias('LogConfigurations')]
         [object[]] $LogConfiguration,
@@ -6792,7 +6792,7 @@ function Set-CGIPRiskConfiguration {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.RiskConfigurationType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $ClientId,
@@ -6880,7 +6880,7 @@ function Set-CGIPUICustomization {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UICustomizationType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $ClientId,
@@ -6972,7 +6972,7 @@ function Set-CGIPUserMFAPreferenceAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -7029,7 +7029,7 @@ function Set-CGIPUserPasswordAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Username')]
         [string] $Username,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -7077,7 +7077,7 @@ function Set-CGIPUserPoolClientSessionConfiguration {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.SetUserPoolClientSessionConfigurationResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -7123,7 +7123,7 @@ function Set-CGIPUserPoolMfaConfig {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.SetUserPoolMfaConfigResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $SmsMfaConfiguration_SmsAuthenticationMessage,
@@ -7201,7 +7201,7 @@ function Set-CGIPUserPoolSessionConfiguration {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.SetUserPoolSessionConfigurationResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][ArgumentCompletions('DISABLED', 'ENABLED')][StrictString()]
         [string] $UserSessionTracking,
@@ -7246,7 +7246,7 @@ function Set-CGIPUserSetting {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyCollection()][AllowNull()][Alias('MFAOptions')]
         [object[]] $MFAOption,
@@ -7279,7 +7279,7 @@ function Set-CGIPUserSettingAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -7325,7 +7325,7 @@ function Start-CGIPAuth {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.InitiateAuthResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ClientId')]
         [string] $ClientId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][ArgumentCompletions('ADMIN_NO_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'REFRESH_TOKEN', 'REFRESH_TOKEN_AUTH', 'USER_AUTH', 'USER_PASSWORD_AUTH', 'USER_SRP_AUTH')][StrictString()]
         [string] $AuthFlow,
@@ -7371,7 +7371,7 @@ function Start-CGIPAuthAdmin {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.AdminInitiateAuthResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ClientId')]
         [string] $ClientId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -7435,7 +7435,7 @@ function Start-CGIPUserImportJob {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserImportJobType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('JobId')]
         [string] $JobId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -7478,7 +7478,7 @@ function Start-CGIPWebAuthnRegistration {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $Select = 'CredentialCreationOptions',
@@ -7509,7 +7509,7 @@ function Stop-CGIPDeviceTracking {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('DeviceKey')]
         [string] $DeviceKey,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $AccessToken,
@@ -7542,7 +7542,7 @@ function Stop-CGIPDeviceTrackingAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('DeviceKey')]
         [string] $DeviceKey,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -7588,7 +7588,7 @@ function Stop-CGIPUserImportJob {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserImportJobType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('JobId')]
         [string] $JobId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -7632,7 +7632,7 @@ function Test-CGIPSoftwareToken {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.VerifySoftwareTokenResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserCode')]
         [string] $UserCode,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $AccessToken,
@@ -7667,7 +7667,7 @@ function Test-CGIPUserAttribute {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding()]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $AttributeName,
@@ -7700,7 +7700,7 @@ function Update-CGIPAuthEventFeedback {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -7739,7 +7739,7 @@ function Update-CGIPAuthEventFeedbackAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -7787,7 +7787,7 @@ function Update-CGIPGroup {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GroupType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('GroupName')]
         [string] $GroupName,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -7837,7 +7837,7 @@ function Update-CGIPIdentityProvider {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.IdentityProviderType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('ProviderName')]
         [string] $ProviderName,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -7889,7 +7889,7 @@ function Update-CGIPManagedLoginBranding {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.ManagedLoginBrandingType')]
     param(
-        [Parameter(Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][StrictString()]
+        [Parameter(Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][StrictString()]
         [string] $ManagedLoginBrandingId,
@@ -7938,7 +7938,7 @@ function Update-CGIPPassword {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ProposedPassword,
@@ -8020,7 +8020,7 @@ function Update-CGIPResourceServer {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.ResourceServerType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('Identifier')]
         [string] $Identifier,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -8068,7 +8068,7 @@ function Update-CGIPTerm {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.TermsType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('TermsId')]
         [string] $TermsId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $UserPoolId,
@@ -8120,7 +8120,7 @@ function Update-CGIPUserAttribute {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('AccessToken')]
         [string] $AccessToken,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyCollection()][AllowNull()][Alias('UserAttributes')]
         [object[]] $UserAttribute,
@@ -8155,7 +8155,7 @@ function Update-CGIPUserAttributeAdmin {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Username,
@@ -8202,7 +8202,7 @@ function Update-CGIPUserPool {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(ValueFromPipelineByPropertyName)][Alias('Policies_PasswordPolicy_MinimumLength')]
         [int] $PasswordPolicy_MinimumLength,
@@ -8400,7 +8400,7 @@ function Update-CGIPUserPoolClient {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolClientType')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $ClientId,
@@ -8499,7 +8499,7 @@ function Update-CGIPUserPoolDomain {
     # .EXTERNALHELP PSCognitoIdentityProvider-help.xml
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString('UserPoolId')]
         [string] $UserPoolId,
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)][AllowEmptyString()][AllowNull()][StrictString()]
         [string] $Domain,

@@ -73,6 +73,13 @@ namespace CmdletBridge
             startInfo.ArgumentList.Add("--max-semi-space-size=2");
             startInfo.ArgumentList.Add("--max-old-space-size=256");
             startInfo.ArgumentList.Add(bridgeScript);
+            // Credentials the session has in its environment travel with each request (the
+            // session's may change after the bridge starts); the bridge must not fall back
+            // on a copy taken at its start.
+            foreach (string name in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE" })
+            {
+                startInfo.Environment.Remove(name);
+            }
             Process process = Process.Start(startInfo)!;
             // stderr is for diagnostics only: drained so that the bridge never blocks on a full pipe.
             process.BeginErrorReadLine();

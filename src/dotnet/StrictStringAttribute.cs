@@ -9,13 +9,35 @@ namespace CmdletBridge
     /// parameter goes, instead of letting PowerShell turn them into text such as
     /// "System.Collections.Hashtable" and send that. Scalars (numbers, say) still convert.
     /// </summary>
+    /// <remarks>
+    /// A parameter that takes pipeline input by value names itself (and its aliases):
+    /// PowerShell offers it each piped object first, and an error here would end binding
+    /// before it tried the object's properties (ByPropertyName). An object with a property
+    /// of that name gives that property's value instead, as property binding would.
+    /// </remarks>
     [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
     public sealed class StrictStringAttribute : ArgumentTransformationAttribute
     {
+        private readonly string[] _propertyNames;
+
+        public StrictStringAttribute(params string[] propertyNames)
+        {
+            _propertyNames = propertyNames;
+        }
+
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is null || value is string || value is ValueType) return inputData;
+            if (_propertyNames.Length > 0 && value is not IDictionary && value is not IEnumerable && value is not ScriptBlock)
+            {
+                PSObject item = PSObject.AsPSObject(inputData!);
+                foreach (string name in _propertyNames)
+                {
+                    PSPropertyInfo? property = item.Properties[name];
+                    if (property is not null) return Transform(engineIntrinsics, property.Value);
+                }
+            }
             string kind = value switch
             {
                 IDictionary => "a hashtable",

@@ -238,8 +238,12 @@ function emitParameter(p: EmittedParameter): string[] {
   if (p.aliases?.length) attributes.push(`[Alias(${p.aliases.map(psString).join(", ")})]`);
   // Values tab completion offers (others are still accepted).
   if (p.completions?.length) attributes.push(`[ArgumentCompletions(${p.completions.map(psString).join(", ")})]`);
-  // Every string parameter refuses hashtables, arrays and script blocks (src/dotnet).
-  if (p.psType === "string") attributes.push("[StrictString()]");
+  // Every string parameter refuses hashtables, arrays and script blocks (src/dotnet); one
+  // that takes pipeline input by value names itself, so that piped objects bind by property.
+  if (p.psType === "string") {
+    const names = p.byValue ? [p.name, ...(p.aliases ?? [])].map(psString).join(", ") : "";
+    attributes.push(`[StrictString(${names})]`);
+  }
   return [
     `        ${attributes.join("")}`,
     `        [${p.psType}] $${p.name}${p.defaultValue !== undefined ? ` = ${psString(p.defaultValue)}` : ""}`,

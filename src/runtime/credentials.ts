@@ -4,6 +4,8 @@
 // container and instance credentials). The SDK's own providers do the finding; this
 // module only chooses among them and says clearly when none gave anything.
 import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
+import { join } from "node:path";
 import { fromIni } from "@aws-sdk/credential-provider-ini";
 
 import { InputError } from "./input.js";
@@ -44,7 +46,8 @@ export function chooseCredentials(input: CredentialInput): CredentialChoice {
   if (input.profile || input.profileLocation) {
     const profile = input.profile || undefined;
     const where = input.profileLocation ? `'${input.profileLocation}'` : "the shared credentials and config files";
-    const provider = fromIni({ ...(profile ? { profile } : {}), ...(input.profileLocation ? { filepath: input.profileLocation } : {}) });
+    // ignoreCache: the files are read afresh for each new client (see filesStamp).
+    const provider = fromIni({ ignoreCache: true, ...(profile ? { profile } : {}), ...(input.profileLocation ? { filepath: input.profileLocation } : {}) });
     const wrapped: Provider = async () => {
       try {
         return (await provider()) as Identity;
@@ -53,9 +56,32 @@ export function chooseCredentials(input: CredentialInput): CredentialChoice {
         throw new CredentialsError(`No credentials found for profile '${profile ?? process.env.AWS_PROFILE ?? "default"}' in ${where}: ${reason}`);
       }
     };
-    return { key: `profile:${profile ?? ""}:${input.profileLocation ?? ""}`, credentials: wrapped };
+    return { key: `profile:${profile ?? ""}:${input.profileLocation ?? ""}:${filesStamp(input.profileLocation ?? undefined)}`, credentials: wrapped };
   }
-  return { key: "default" };
+  return { key: `default:${filesStamp(undefined)}` };
+}
+
+/**
+ * When the shared credentials and config files last changed: part of the client cache
+ * key, so that rotated keys or a new SSO login are used from the next call on (AWS Tools
+ * reads profiles on every call), not only once the bridge restarts.
+ */
+function filesStamp(profileLocation: string | undefined): string {
+  const home = process.env.HOME ?? process.env.USERPROFILE ?? "";
+  const files = [
+    profileLocation ?? process.env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, ".aws", "credentials"),
+    process.env.AWS_CONFIG_FILE ?? join(home, ".aws", "config"),
+  ];
+  return files
+    .map((file) => {
+      try {
+        const s = statSync(file);
+        return `${s.mtimeMs}/${s.size}`;
+      } catch {
+        return "-";
+      }
+    })
+    .join(",");
 }
 
 /** Whether an error is the SDK's default chain finding no credentials. */

@@ -51,6 +51,19 @@ Describe 'The command surface' {
         (Get-Command Get-CGIPUserAttributeVerificationCode).Parameters['Region'].Attributes.ValueFromPipeline | Should -Contain $true
     }
 
+    It 'binds piped objects by property name, as other cmdlets'' output carries them' {
+        # The pipeline parameter takes input by value too: PowerShell offers it each
+        # object first, which must not end binding before the property is tried.
+        $users = [pscustomobject]@{ UserPoolId = 'pages:1:2' }, [pscustomobject]@{ UserPoolId = 'pages:1:1' } | Get-CGIPUserList @Keys @Call
+        $users.Username | Should -Be @('user-1-1', 'user-1-2', 'user-1-1')
+        # An object without it is still refused, clearly, and nothing is sent.
+        $before = Get-ResponderRequestCount $Responder
+        $errors = @([pscustomobject]@{ Other = 'x' } | Get-CGIPUserList @Keys @Call 2>&1)
+        $errors[0] | Should -BeOfType [System.Management.Automation.ErrorRecord]
+        $errors[0].Exception.Message | Should -BeLike "*parameter 'UserPoolId'. A string is expected, but the value given was an object of type System.Management.Automation.PSCustomObject."
+        Get-ResponderRequestCount $Responder | Should -Be $before
+    }
+
     It 'completes enum values and still sends values it does not know' {
         $line = 'Start-CGIPAuth -AuthFlow USER_P'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('USER_PASSWORD_AUTH')

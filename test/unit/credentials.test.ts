@@ -45,7 +45,7 @@ describe("a profile", () => {
     const file = join(dir, "credentials");
     writeFileSync(file, "[work]\naws_access_key_id = AKIDWORK\naws_secret_access_key = work-secret\n");
     const choice = chooseCredentials({ profile: "work", profileLocation: file });
-    expect(choice.key).toBe(`profile:work:${file}`);
+    expect(choice.key).toMatch(new RegExp(`^profile:work:${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:`));
     const identity = await (choice.credentials as () => Promise<{ accessKeyId: string }>)();
     expect(identity.accessKeyId).toBe("AKIDWORK");
   });
@@ -63,7 +63,17 @@ describe("a profile", () => {
 
 describe("nothing given", () => {
   it("leaves the SDK's default chain in charge", () => {
-    expect(chooseCredentials({})).toEqual({ key: "default" });
+    const choice = chooseCredentials({});
+    expect(choice.credentials).toBeUndefined();
+    expect(choice.key).toMatch(/^default:/);
+  });
+
+  it("gets a new client key when the profile file changes, so rotated keys are used", () => {
+    const file = join(dir, "rotating");
+    writeFileSync(file, "[p]\naws_access_key_id = OLD\naws_secret_access_key = s\n");
+    const before = chooseCredentials({ profile: "p", profileLocation: file }).key;
+    writeFileSync(file, "[p]\naws_access_key_id = NEWKEYID\naws_secret_access_key = s2\n");
+    expect(chooseCredentials({ profile: "p", profileLocation: file }).key).not.toBe(before);
   });
 
   it("recognises the default chain's failure by its error name", () => {
