@@ -20,6 +20,7 @@ namespace CmdletBridge
     {
         public const string TypeKey = "@t";
         public const string ValueKey = "@v";
+        public const string MapKey = "@m";
         private const int MaxDepth = 64;
 
         public static string Write(object? value)
@@ -214,6 +215,7 @@ namespace CmdletBridge
                 _at++; // {
                 var result = new PSObject();
                 string? typeName = null;
+                object?[]? mapPairs = null;
                 object? tagged = null;
                 bool hasValue = false;
                 SkipWhitespace();
@@ -232,7 +234,8 @@ namespace CmdletBridge
                     _at++;
                     SkipWhitespace();
                     object? value = ReadValue(depth + 1);
-                    if (name == TypeKey && value is string t) typeName = t;
+                    if (name == MapKey && value is object?[] pairs) mapPairs = pairs;
+                    else if (name == TypeKey && value is string t) typeName = t;
                     else if (name == ValueKey) { tagged = value; hasValue = true; }
                     else result.Properties.Add(new PSNoteProperty(name, value));
                     SkipWhitespace();
@@ -241,6 +244,7 @@ namespace CmdletBridge
                     if (_text[_at] == '}') { _at++; break; }
                     throw Error("expected ',' or '}'");
                 }
+                if (mapPairs is not null) return ToDictionary(mapPairs);
                 if (typeName is null)
                 {
                     if (hasValue) result.Properties.Add(new PSNoteProperty(ValueKey, tagged));
@@ -249,6 +253,17 @@ namespace CmdletBridge
                 if (hasValue) return TypedValue(typeName, tagged);
                 result.TypeNames.Insert(0, typeName);
                 return result;
+            }
+
+            /// <summary>A map, as the AWS SDK for .NET gives it: keys compared exactly.</summary>
+            private static System.Collections.Generic.Dictionary<string, object?> ToDictionary(object?[] pairs)
+            {
+                var map = new System.Collections.Generic.Dictionary<string, object?>(pairs.Length, StringComparer.Ordinal);
+                foreach (object? pair in pairs)
+                {
+                    if (pair is object?[] entry && entry.Length == 2 && entry[0] is string key) map[key] = entry[1];
+                }
+                return map;
             }
 
             private static object? TypedValue(string typeName, object? value)

@@ -1,7 +1,7 @@
 // Turns an SDK response into AWS Tools' response object: .NET-style type names
 // attached, every member of a shape present (null when absent, as on a .NET object).
 // PowerShell applies the -Select path to it, and keeps it for $AWSHistory.
-import { TYPE_KEY, VALUE_KEY } from "./protocol.js";
+import { MAP_KEY, TYPE_KEY, VALUE_KEY } from "./protocol.js";
 import { FOREIGN_TYPE_NAMES, parseTypeRef, responseShapes, type ShapeTable, type TypeRef } from "./shapes.js";
 
 export interface ResponseFacts {
@@ -50,7 +50,7 @@ export class OutputShaper {
         return Array.isArray(value) ? value.map((item) => this.convert(item, ref.item!)) : value;
       case "map":
         return typeof value === "object"
-          ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, this.convert(v, ref.item!)]))
+          ? { [MAP_KEY]: Object.entries(value as object).map(([k, v]) => [k, this.convert(v, ref.item!)]) }
           : value;
       case "enum":
         return { [TYPE_KEY]: this.typeName(ref.name), [VALUE_KEY]: value };

@@ -93,3 +93,9 @@ export type Reply = SuccessReply | ErrorReply;
 export const TYPE_KEY = "@t";
 /** With TYPE_KEY, marks a scalar to be cast to that .NET type. */
 export const VALUE_KEY = "@v";
+/**
+ * A map (tags, attributes...): {"@m": [[key, value], ...]}, read into a case-sensitive
+ * Dictionary as the AWS SDK for .NET gives it. As object members, keys that differ only
+ * in case, or that look like "@t", would be lost in PowerShell's case-insensitive objects.
+ */
+export const MAP_KEY = "@m";

@@ -64,6 +64,17 @@ Describe 'The command surface' {
         Get-ResponderRequestCount $Responder | Should -Be $before
     }
 
+    It 'returns maps as case-sensitive dictionaries, as the AWS SDK for .NET does' {
+        $response = Get-CGIPUserAttributeVerificationCode -AccessToken 'tok' -AttributeName email -Select '*' @Call
+        $response.ResponseMetadata.Metadata | Should -BeOfType ([System.Collections.Generic.Dictionary[string, object]])
+        # Tag keys differing only in case, or looking like the protocol's type tag, all survive.
+        $tags = [CmdletBridge.BridgeJson]::Read('{"Tags":{"@m":[["Env","prod"],["env","dev"],["@t","owner"]]}}').Tags
+        $tags.Count | Should -Be 3
+        $tags['Env'] | Should -Be 'prod'
+        $tags['env'] | Should -Be 'dev'
+        $tags['@t'] | Should -Be 'owner'
+    }
+
     It 'completes enum values and still sends values it does not know' {
         $line = 'Start-CGIPAuth -AuthFlow USER_P'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('USER_PASSWORD_AUTH')
