@@ -82,7 +82,12 @@ function Get-ValueKind {
 # attempts and timeouts, plus a margin, unless PSCGIP_BRIDGE_TIMEOUT_SECONDS says otherwise.
 function Get-BridgeCallTimeout {
     param([hashtable] $Settings)
-    if ($env:PSCGIP_BRIDGE_TIMEOUT_SECONDS) { return [TimeSpan]::FromSeconds([double] $env:PSCGIP_BRIDGE_TIMEOUT_SECONDS) }
+    # Only a positive number of seconds counts: "0" would stop the bridge right after
+    # sending a call the service may still carry out.
+    $seconds = 0.0
+    if ([double]::TryParse($env:PSCGIP_BRIDGE_TIMEOUT_SECONDS, [System.Globalization.NumberStyles]::Float, [cultureinfo]::InvariantCulture, [ref] $seconds) -and $seconds -gt 0) {
+        return [TimeSpan]::FromSeconds($seconds)
+    }
     $attempts = 3
     $perAttemptMs = 100000
     if ($null -ne $Settings) {
