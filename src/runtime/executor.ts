@@ -12,7 +12,11 @@ const MAX_CLIENTS = 16;
 const INVALID_SELECT = "Invalid value for -Select parameter.";
 
 export class Executor {
+  /** Most recently used last. */
   private readonly clients = new Map<string, SdkClient>();
+  /** Calls under way per client: an evicted client is destroyed only once it has none. */
+  private readonly inFlight = new Map<SdkClient, number>();
+  private readonly retired = new Set<SdkClient>();
   private readonly shapers = new Map<string, OutputShaper>();
 
   constructor(private readonly service: ServiceBinding) {}
@@ -56,7 +60,13 @@ export class Executor {
         { ...request.config, region, ...(request.endpoint ? { endpoint: request.endpoint } : {}) },
         credentials,
       );
-      const output = await client.send(command, signal ? { abortSignal: signal } : undefined);
+      this.inFlight.set(client, (this.inFlight.get(client) ?? 0) + 1);
+      let output: Record<string, unknown>;
+      try {
+        output = await client.send(command, signal ? { abortSignal: signal } : undefined);
+      } finally {
+        this.settled(client);
+      }
       const metadata = (output.$metadata ?? {}) as { requestId?: string; httpStatusCode?: number; attempts?: number };
       const response = shaper.response(output, {
         requestId: metadata.requestId,
@@ -85,8 +95,10 @@ export class Executor {
 
   /** Releases every client's sockets. */
   close(): void {
-    for (const client of this.clients.values()) client.destroy();
+    for (const client of [...this.clients.values(), ...this.retired]) client.destroy();
     this.clients.clear();
+    this.retired.clear();
+    this.inFlight.clear();
   }
 
   private shaperFor(op: string): OutputShaper {
@@ -102,16 +114,30 @@ export class Executor {
   private clientFor(options: ClientOptions, credentials: CredentialChoice): SdkClient {
     const key = `${JSON.stringify(options)}\u0000${credentials.key}`;
     let client = this.clients.get(key);
-    if (!client) {
+    if (client) {
+      // Least recently used goes first: move this one to the end.
+      this.clients.delete(key);
+    } else {
       client = this.service.createClient(credentials.credentials ? { ...options, credentials: credentials.credentials } : options);
       // Rotating credentials or endpoints must not pile up clients (and their sockets).
       if (this.clients.size >= MAX_CLIENTS) {
         const [oldestKey, oldest] = this.clients.entries().next().value!;
-        oldest.destroy();
         this.clients.delete(oldestKey);
+        if (this.inFlight.get(oldest)) this.retired.add(oldest);
+        else oldest.destroy();
       }
-      this.clients.set(key, client);
     }
+    this.clients.set(key, client);
     return client;
+  }
+
+  private settled(client: SdkClient): void {
+    const left = (this.inFlight.get(client) ?? 1) - 1;
+    if (left > 0) {
+      this.inFlight.set(client, left);
+      return;
+    }
+    this.inFlight.delete(client);
+    if (this.retired.delete(client)) client.destroy();
   }
 }

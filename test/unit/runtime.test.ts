@@ -170,3 +170,22 @@ describe("error mapping", () => {
     expect((reply as ErrorReply).error.message).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("the client cache", () => {
+  it("never destroys a client while a call on it is under way, when many others push it out", async () => {
+    // A call that the responder never answers, on its own client (maxAttempts 1)...
+    const abort = new AbortController();
+    let settled = false;
+    const pending = executor
+      .execute({ id: "hanging", op: "GetUserAttributeVerificationCode", params: { AccessToken: "hang", AttributeName: "email" }, select: "*", region: "us-east-1", endpoint: responder.url, config: { maxAttempts: 1 } }, abort.signal)
+      .finally(() => (settled = true));
+    // ...then calls on 20 other clients (distinct settings), more than the cache keeps.
+    for (let i = 2; i < 22; i++) await ok({ AccessToken: "tok", AttributeName: "email" }, "*", { config: { maxAttempts: i } });
+    // The hanging call's client was evicted, but not destroyed: the call is still waiting,
+    // and ends as the user's cancel, not as a destroyed socket.
+    expect(settled).toBe(false);
+    abort.abort();
+    const reply = await pending;
+    expect(reply).toMatchObject({ ok: false, error: { kind: "cancelled" } });
+  });
+});
