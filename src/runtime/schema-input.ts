@@ -4,7 +4,7 @@
 // become one-item lists, ISO strings become Dates, base64 becomes bytes. A value the
 // request could not carry is refused with a message naming the parameter and the key,
 // before anything is sent.
-import { readOperation, type OperationNode, type SchemaNode, type StructureNode } from "../sdk-schema/schema.js";
+import { describeKeys, readOperation, type OperationNode, type SchemaNode, type StructureNode } from "../sdk-schema/schema.js";
 import { InputError } from "./input.js";
 
 function describe(value: unknown): string {
@@ -91,12 +91,12 @@ export function convertValue(type: SchemaNode, value: unknown, place: Place): un
 
 function convertStructure(shape: StructureNode, value: unknown, place: Place): Record<string, unknown> {
   if (!isRecord(value)) {
-    return fail(place, `takes a hashtable or object with the keys ${keyList(shape)}, but the value given was ${describe(value)}.`);
+    return fail(place, `takes a hashtable or object with the keys ${describeKeys(shape)}, but the value given was ${describe(value)}.`);
   }
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const member = shape.members.find((m) => m.name.toLowerCase() === key.toLowerCase());
-    if (!member) fail(place, `has a key '${key}' that ${shape.name} does not have; its keys are ${keyList(shape)}.`);
+    if (!member) fail(place, `has a key '${key}' that ${shape.name} does not have; its keys are ${describeKeys(shape)}.`);
     if (member.name in out) fail(place, `gives ${member.name} twice (keys differing only in case).`);
     if (item === null || item === undefined) continue;
     out[member.name] = convertValue(member.type, item, { ...place, where: `${place.where}.${member.name}`, nested: true });
@@ -107,9 +107,6 @@ function convertStructure(shape: StructureNode, value: unknown, place: Place): R
   return out;
 }
 
-function keyList(shape: StructureNode): string {
-  return shape.members.map((m) => (m.required ? `${m.name} (required)` : m.name)).join(", ");
-}
 
 /**
  * The buildInput of a generated handler. `members` maps each parameter to the input

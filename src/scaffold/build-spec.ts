@@ -9,7 +9,7 @@
 //     structures inside lists and maps stay whole (arrays of hashtables);
 //   - the pipeline parameter takes position 0; every parameter binds by property name.
 import type { CmdletSpec, ParameterSpec, ParameterType, ShapeTable } from "../spec/types.js";
-import type { MemberNode, OperationNode, SchemaNode, StructureNode } from "../sdk-schema/schema.js";
+import { describeKeys, type MemberNode, type OperationNode, type SchemaNode, type StructureNode } from "../sdk-schema/schema.js";
 import { firstSentence } from "./html-text.js";
 import { singular, type OperationNaming } from "./names.js";
 import type { Paginator } from "./sdk-facts.js";
@@ -73,10 +73,6 @@ function parameterType(type: SchemaNode): { type: ParameterType; shape?: string 
   }
 }
 
-/** "Name (required), Value": the keys a hashtable for a structure may have. */
-function structureKeys(shape: StructureNode): string {
-  return shape.members.map((m) => (m.required ? `${m.name} (required)` : m.name)).join(", ");
-}
 
 function memberHelp(ctx: ScaffoldContext, owner: string, leaf: MemberNode, param: { type: ParameterType }): string {
   const documented = ctx.docs.shapes.get(owner)?.get(leaf.name)?.doc;
@@ -85,7 +81,7 @@ function memberHelp(ctx: ScaffoldContext, owner: string, leaf: MemberNode, param
   const item = t.kind === "list" ? t.item : t.kind === "map" ? t.value : t;
   if (item.kind === "structure") {
     const what = param.type === "structureList" ? "Each item is" : param.type === "structureMap" ? "Each value is" : "Give";
-    help += `\n\n${what} a hashtable or object (${item.name}) with the keys ${structureKeys(item)}.`;
+    help += `\n\n${what} a hashtable or object (${item.name}) with the keys ${describeKeys(item)}.`;
   }
   if (t.kind === "document") help += "\n\nGive a hashtable, array or value: it is sent as JSON.";
   if (t.kind === "blob") help += "\n\nGive a byte array.";

@@ -142,6 +142,11 @@ export function readOperation(schema: unknown): OperationNode {
   return { name: String(schema[2]), input, output };
 }
 
+/** "Name (required), Value": the keys a hashtable for a structure may have, for messages and help. */
+export function describeKeys(shape: StructureNode): string {
+  return shape.members.map((m) => (m.required ? `${m.name} (required)` : m.name)).join(", ");
+}
+
 /** Every operation a client package exports, by name. */
 export function listOperations(sdk: Record<string, unknown>): Map<string, OperationNode> {
   const out = new Map<string, OperationNode>();

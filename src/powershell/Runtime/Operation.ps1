@@ -88,6 +88,13 @@ function Get-BridgeCallTimeout {
     if ([double]::TryParse($env:PSCGIP_BRIDGE_TIMEOUT_SECONDS, [System.Globalization.NumberStyles]::Float, [cultureinfo]::InvariantCulture, [ref] $seconds) -and $seconds -gt 0) {
         return [TimeSpan]::FromSeconds($seconds)
     }
+    Get-SdkCallTimeout -Settings $Settings
+}
+
+# The SDK's attempts times its per-attempt timeout, with margins (100 s and 3 attempts
+# unless -ClientConfig says otherwise).
+function Get-SdkCallTimeout {
+    param([hashtable] $Settings)
     $attempts = 3
     $perAttemptMs = 100000
     if ($null -ne $Settings) {
@@ -96,7 +103,6 @@ function Get-BridgeCallTimeout {
     }
     [TimeSpan]::FromMilliseconds($attempts * ($perAttemptMs + 20000) + 30000)
 }
-# What Get-BridgeCallTimeout gives with no settings and no PSCGIP_BRIDGE_TIMEOUT_SECONDS.
 $script:DefaultCallTimeout = [TimeSpan]::FromMilliseconds(3 * (100000 + 20000) + 30000)
 
 # Nested parameter values (structures, lists of them, documents) reduced to plain data
