@@ -12,7 +12,7 @@ $token = [Console]::In.ReadLine()
 Import-Module $ModuleManifest
 $call = @{ AccessToken = $token; AttributeName = 'email'; Region = 'us-east-1'; EndpointUrl = $EndpointUrl }
 $null = Get-CGIPUserAttributeVerificationCode @call -Select '*'
-$bridgePid = & (Get-Module PSCognitoIdentityProvider) { $script:Shared.Process.Id }
+$bridgePid = [CmdletBridge.BridgeConnection]::Default.Process.Id
 
 function Get-BridgeRss { if ($IsLinux) { [long] ((Get-Content "/proc/$bridgePid/status" | Select-String '^VmRSS:\s+(\d+)').Matches[0].Groups[1].Value) * 1KB } }
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace CmdletBridge
 {
     /// <summary>
-    /// $AWSHistory, as AWS Tools for PowerShell keeps it (see Runtime/History.ps1): the
+    /// $AWSHistory, as AWS Tools for PowerShell keeps it (kept by HistoryRecorder): the
     /// last few cmdlet invocations, newest first. Compiled rather than PowerShell classes,
     /// which cost every import tens of milliseconds to define.
     /// </summary>

@@ -48,22 +48,4 @@ namespace CmdletBridge
             throw new ArgumentException("A string is expected, but the value given was " + kind + ".");
         }
     }
-
-    /// <summary>
-    /// A service error, as the inner exception of the ErrorRecord: its code, HTTP status
-    /// and request id, as the AWS SDK for .NET's service exceptions carry them.
-    /// </summary>
-    public sealed class AwsServiceException : Exception
-    {
-        public AwsServiceException(string message, string errorCode, int statusCode, string? requestId) : base(message)
-        {
-            ErrorCode = errorCode;
-            StatusCode = statusCode;
-            RequestId = requestId;
-        }
-
-        public string ErrorCode { get; }
-        public int StatusCode { get; }
-        public string? RequestId { get; }
-    }
 }

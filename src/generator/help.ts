@@ -1,4 +1,4 @@
-// Emits MAML help (en-US/<Module>-help.xml) for the generated cmdlets, so that
+// Emits MAML help (en-US/<Module>.dll-Help.xml) for the generated cmdlets, so that
 // Get-Help shows synopsis, description, every parameter with its attributes (required,
 // position, pipeline input, aliases), examples and the output type.
 import type { LoadedCmdlet, LoadedSpecs } from "../spec/types.js";
@@ -136,7 +136,8 @@ function command(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
 }
 
 export function helpFileName(specs: LoadedSpecs): string {
-  return `en-US/${specs.service.module.name}-help.xml`;
+  // PowerShell looks for a compiled cmdlet's help beside its assembly, as <assembly file>-Help.xml.
+  return `en-US/${specs.service.module.name}.dll-Help.xml`;
 }
 
 export function emitHelp(specs: LoadedSpecs): string {

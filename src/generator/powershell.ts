@@ -1,23 +1,19 @@
-// Emits the PowerShell side: the root module (.psm1) with one advanced function per
-// cmdlet, and the module manifest (.psd1).
-import { selectPaths } from "../runtime/shapes.js";
+// The PowerShell face of each cmdlet: its parameters (with AWS Tools' names, aliases,
+// positions and pipeline binding), which csharp.ts compiles and help.ts documents, and
+// the module manifest (.psd1).
 import { NO_OUTPUT } from "../spec/semantics.js";
 import type { LoadedCmdlet, LoadedSpecs, ParameterSpec, ParameterType } from "../spec/types.js";
-import { knownRegions } from "./regions.js";
+import { selectPaths } from "../runtime/shapes.js";
 import { psString } from "./text.js";
 
-/** The hand-written runtime (src/powershell/Runtime), in the order it must load. */
-export const RUNTIME_FILES = ["Errors.ps1", "Bridge.ps1", "Region.ps1", "ClientConfig.ps1", "Credentials.ps1", "History.ps1", "Operation.ps1", "Completion.ps1"];
-/** Loaded by the manifest before the root module: starts the bridge early (not dot-sourced). */
-export const EARLY_MODULES = ["StartBridge.psm1"];
-/** Commands the runtime defines for every module, exported beside the generated cmdlets. */
+/** The hand-written script module (src/powershell/Runtime) the manifest loads beside the cmdlets. */
+export const SHELL_MODULE = "Runtime/Shell.psm1";
+/** Commands the shell module defines for every module, exported beside the generated cmdlets. */
 export const SHARED_COMMANDS = ["Clear-DefaultAWSRegion", "Get-DefaultAWSRegion", "Set-AWSHistoryConfiguration", "Set-DefaultAWSRegion"];
 
 export function formatFileName(specs: LoadedSpecs): string {
   return `${specs.service.module.name}.Format.ps1xml`;
 }
-
-const NESTED_TYPES = new Set<ParameterType>(["structure", "structureList", "structureMap", "document"]);
 
 const PS_TYPES: Record<ParameterType, string> = {
   string: "string",
@@ -223,69 +219,6 @@ export function cmdletParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet): Emit
   return [...cmdlet.spec.parameters.map((p) => operationParameter(p, specs.service.typeNamespace)), ...sharedParameters(specs, cmdlet)];
 }
 
-/**
- * One parameter in two lines, its attributes then its type and name: the root module
- * holds some 1,800 of them, and PowerShell parses all of it on every import.
- */
-function emitParameter(p: EmittedParameter): string[] {
-  const args: string[] = [];
-  if (p.mandatory) args.push("Mandatory");
-  if (p.position !== undefined) args.push(`Position = ${p.position}`);
-  if (p.byValue) args.push("ValueFromPipeline");
-  if (p.byPropertyName) args.push("ValueFromPipelineByPropertyName");
-  const attributes = [`[Parameter(${args.join(", ")})]`];
-  for (const a of p.allow ?? []) attributes.push(`[${a}]`);
-  if (p.aliases?.length) attributes.push(`[Alias(${p.aliases.map(psString).join(", ")})]`);
-  // Values tab completion offers (others are still accepted).
-  if (p.completions?.length) attributes.push(`[ArgumentCompletions(${p.completions.map(psString).join(", ")})]`);
-  // Every string parameter refuses hashtables, arrays and script blocks (src/dotnet); one
-  // that takes pipeline input by value names itself, so that piped objects bind by property.
-  if (p.psType === "string") {
-    const names = p.byValue ? [p.name, ...(p.aliases ?? [])].map(psString).join(", ") : "";
-    attributes.push(`[StrictString(${names})]`);
-  }
-  return [
-    `        ${attributes.join("")}`,
-    `        [${p.psType}] $${p.name}${p.defaultValue !== undefined ? ` = ${psString(p.defaultValue)}` : ""}`,
-  ];
-}
-
-function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
-  const { spec } = cmdlet;
-  const ns = specs.service.typeNamespace;
-  const defaultOutput = defaultOutputType(cmdlet);
-  const parameters = cmdletParameters(specs, cmdlet);
-
-  // Help lives in MAML (en-US/<Module>-help.xml, see help.ts), which, unlike
-  // comment-based help, shows parameter aliases.
-  const help = [`    # .EXTERNALHELP ${specs.service.module.name}-help.xml`];
-  const binding = spec.shouldProcess
-    ? `    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = ${psString(spec.shouldProcess.impact)})]`
-    : "    [CmdletBinding()]";
-  const lines = [`function ${cmdlet.name} {`, ...help, binding];
-  if (defaultOutput) lines.push(`    [OutputType(${psString(`${ns}.${defaultOutput}`)})]`);
-  lines.push("    param(");
-  parameters.forEach((p, i) => {
-    lines.push(...emitParameter(p));
-    if (i < parameters.length - 1) lines[lines.length - 1] += ",";
-  });
-  lines.push(
-    "    )",
-    "",
-    "    begin {",
-    `        $history = Start-CmdletHistory -CmdletName ${psString(cmdlet.name)}`,
-    "    }",
-    "    process {",
-    `        Invoke-ServiceOperation -Cmdlet $PSCmdlet -Bound $PSBoundParameters -Operation $script:Operations[${psString(spec.operation)}] -History $history`,
-    "    }",
-    "    end {",
-    "        Complete-CmdletHistory -Entry $history",
-    "    }",
-    "}",
-  );
-  return lines;
-}
-
 /** The shape the cmdlet writes by default: the response, or the shape at the -Select path. */
 export function defaultOutputType(cmdlet: LoadedCmdlet): string | undefined {
   if (cmdlet.spec.select === NO_OUTPUT) return undefined;
@@ -300,109 +233,16 @@ export function defaultOutputType(cmdlet: LoadedCmdlet): string | undefined {
   return cmdlet.spec.output.shapes[type] ? type : undefined;
 }
 
-/** The module-scope description of one operation that Invoke-ServiceOperation reads. */
-function emitOperationEntry(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
-  const { spec } = cmdlet;
-  const list = (items: string[]) => `@(${items.map(psString).join(", ")})`;
-  const lines = [
-    `$script:Operations[${psString(spec.operation)}] = @{`,
-    `    Name            = ${psString(spec.operation)}`,
-    `    Cmdlet          = ${psString(cmdlet.name)}`,
-    `    InputParameters = ${list(spec.parameters.map((p) => p.name))}`,
-    `    Sensitive       = ${list(spec.parameters.filter((p) => p.sensitive).map((p) => p.name))}`,
-    `    Mandatory       = ${list(spec.parameters.filter((p) => p.mandatory).map((p) => p.name))}`,
-    `    StringMaps      = ${list(spec.parameters.filter((p) => p.type === "stringMap").map((p) => p.name))}`,
-    `    RequestType     = ${psString(`${specs.service.typeNamespace}.${spec.operation}Request`)}`,
-    `    DefaultSelect   = ${psString(spec.select)}`,
-    `    Signed          = $${spec.auth === "signed"}`,
-    // Values PowerShell must reduce to plain data before they go into the request's JSON.
-    `    Nested          = ${list(spec.parameters.filter((p) => NESTED_TYPES.has(p.type)).map((p) => p.name))}`,
-    `    Blobs           = ${list(spec.parameters.filter((p) => p.type === "blob").map((p) => p.name))}`,
-  ];
-  if (spec.pagination) {
-    const { tokenParameter, nextToken } = spec.pagination;
-    lines.push(`    Pagination      = @{ TokenParameter = ${psString(tokenParameter)}; NextToken = ${psString(nextToken)} }`);
-  }
-  if (spec.shouldProcess) {
-    const target = spec.shouldProcess.target;
-    lines.push(
-      `    ShouldProcess   = @{ Target = ${target ? psString(target) : "$null"}; Action = ${psString(`${cmdlet.name} (${spec.operation})`)} }`,
-    );
-  }
-  lines.push("}");
-  return lines;
-}
-
-function emitCompleters(specs: LoadedSpecs): string[] {
-  const names = specs.cmdlets.map((c) => psString(c.name)).join(", ");
-  const lines = [
-    "# Tab completion: -Select and -Region on every cmdlet (parameters whose spec lists values have ArgumentCompletions).",
-    `$cmdletNames = @(${names})`,
-    "Register-ArgumentCompleter -CommandName $cmdletNames -ParameterName Select -ScriptBlock {",
-    "    param($commandName, $parameterName, $wordToComplete)",
-    "    Get-SelectCompletion -CommandName $commandName -WordToComplete $wordToComplete",
-    "}",
-    "Register-ArgumentCompleter -CommandName ($cmdletNames + 'Set-DefaultAWSRegion') -ParameterName Region -ScriptBlock {",
-    "    param($commandName, $parameterName, $wordToComplete)",
-    "    Get-RegionCompletion -WordToComplete $wordToComplete",
-    "}",
-  ];
-  lines.push("$cmdletNames = $null");
-  return lines;
-}
-
-export function emitRootModule(specs: LoadedSpecs): string {
-  const regions = knownRegions();
-  const lines = [
-    "# Generated by `npm run generate` from specs/. Do not edit: change the specs or the generator.",
-    "",
-    "# CmdletBridge.Runtime.dll (RequiredAssemblies in the manifest): parameter attributes and the reply reader.",
-    "using namespace CmdletBridge",
-    "",
-    "Set-StrictMode -Version 3.0",
-    // A path string, not Join-Path: the cmdlet's module would load with the import.
-    ...RUNTIME_FILES.map((f) => `. "$PSScriptRoot/Runtime/${f}"`),
-    "",
-    "# The regions the AWS SDK for JavaScript knows (for completion and Get-DefaultAWSRegion).",
-    "$script:KnownRegions = [ordered]@{",
-    ...[...regions].map(([name, description]) => `    ${psString(name)} = ${psString(description)}`),
-    "}",
-    "",
-    "$script:Operations = @{}",
-  ];
-  for (const cmdlet of specs.cmdlets) lines.push(...emitOperationEntry(specs, cmdlet));
-  lines.push("$script:OperationsByCmdlet = @{}", "foreach ($operation in $script:Operations.Values) { $script:OperationsByCmdlet[$operation.Cmdlet] = $operation }", "$operation = $null");
-  for (const cmdlet of specs.cmdlets) lines.push("", ...emitFunction(specs, cmdlet));
-  lines.push("", ...emitCompleters(specs), "");
-  return lines.join("\n");
-}
-
-/**
- * The -Select paths of every cmdlet, for completion: read on the first completion only,
- * so that importing the module does not parse them.
- */
-export function emitSelectPaths(specs: LoadedSpecs): string {
-  const lines = ["# Generated by `npm run generate` from specs/. Do not edit.", "@{"];
-  for (const cmdlet of specs.cmdlets) {
-    const paths = selectPaths(cmdlet.spec.output.shapes, cmdlet.spec.output.type);
-    lines.push(`    ${psString(cmdlet.name)} = @(${paths.map(psString).join(", ")})`);
-  }
-  lines.push("}", "");
-  return lines.join("\n");
-}
-
-export function selectPathsFileName(specs: LoadedSpecs): string {
-  return `${specs.service.module.name}.SelectPaths.psd1`;
-}
-
 export function emitManifest(specs: LoadedSpecs): string {
   const m = specs.service.module;
   const list = (items: string[]) => (items.length ? `@(\n${items.map((i) => `        ${psString(i)}`).join(",\n")}\n    )` : "@()");
-  const functions = [...specs.cmdlets.map((c) => c.name), ...SHARED_COMMANDS].sort();
+  const cmdlets = specs.cmdlets.map((c) => c.name).sort();
   const lines = [
     "# Generated by `npm run generate` from specs/. Do not edit.",
     "@{",
-    `    RootModule           = ${psString(`${m.name}.psm1`)}`,
+    // The compiled cmdlets; RequiredAssemblies loads the same assembly first, so that the
+    // shell module (NestedModules, loaded before the root module) can use its types.
+    `    RootModule           = ${psString(`${m.name}.dll`)}`,
     `    ModuleVersion        = ${psString(m.version)}`,
     `    GUID                 = ${psString(m.guid)}`,
     `    Author               = ${psString(m.author)}`,
@@ -411,11 +251,11 @@ export function emitManifest(specs: LoadedSpecs): string {
     `    Description          = ${psString(m.description)}`,
     "    CompatiblePSEditions = @('Core')",
     "    PowerShellVersion    = '7.4'",
-    "    RequiredAssemblies   = @('CmdletBridge.Runtime.dll')",
-    `    NestedModules        = @(${EARLY_MODULES.map((m) => psString(`Runtime/${m}`)).join(", ")})`,
+    `    RequiredAssemblies   = @(${psString(`${m.name}.dll`)})`,
+    `    NestedModules        = @(${psString(SHELL_MODULE)})`,
     `    FormatsToProcess     = @(${psString(formatFileName(specs))})`,
-    `    FunctionsToExport    = ${list(functions)}`,
-    "    CmdletsToExport      = @()",
+    `    FunctionsToExport    = ${list([...SHARED_COMMANDS].sort())}`,
+    `    CmdletsToExport      = ${list(cmdlets)}`,
     "    VariablesToExport    = @()",
     "    AliasesToExport      = @()",
     "    PrivateData          = @{",

@@ -47,7 +47,7 @@ Describe 'Parameters of Get-CGIPUserAttributeVerificationCode' {
     }
 
     It "defaults -Select to 'CodeDeliveryDetails' and declares the output type" {
-        Should -ActualValue $Command -HaveParameter Select -DefaultValue 'CodeDeliveryDetails'
+        (Get-Help Get-CGIPUserAttributeVerificationCode -Parameter Select).defaultValue | Should -Be 'CodeDeliveryDetails'
         $Command.OutputType.Name | Should -Be 'Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType'
     }
 
@@ -63,10 +63,11 @@ Describe 'Module manifest' {
         $manifest = Import-PowerShellDataFile (Get-TestModuleManifest)
         # One cmdlet per spec, plus the shared region and history commands.
         $specs = Get-ChildItem (Join-Path $RepoRoot 'specs' 'cmdlets') -Filter '*.yaml' | ForEach-Object BaseName
-        $expected = @($specs + 'Clear-DefaultAWSRegion', 'Get-DefaultAWSRegion', 'Set-AWSHistoryConfiguration', 'Set-DefaultAWSRegion') | Sort-Object
+        $shared = @('Clear-DefaultAWSRegion', 'Get-DefaultAWSRegion', 'Set-AWSHistoryConfiguration', 'Set-DefaultAWSRegion')
+        $expected = @($specs + $shared) | Sort-Object
         $expected.Count | Should -Be 144
-        $manifest.FunctionsToExport | Sort-Object | Should -Be $expected
-        $manifest.CmdletsToExport | Should -BeNullOrEmpty
+        $manifest.CmdletsToExport | Sort-Object | Should -Be ($specs | Sort-Object)
+        $manifest.FunctionsToExport | Sort-Object | Should -Be $shared
         $manifest.VariablesToExport | Should -BeNullOrEmpty
         $manifest.AliasesToExport | Should -BeNullOrEmpty
         (Get-Command -Module PSCognitoIdentityProvider).Name | Sort-Object | Should -Be $expected

@@ -7,16 +7,16 @@ BeforeDiscovery {
     # Expect is a wildcard for the error message.
     $BadInput = @(
         # -AccessToken
-        @{ Case = 'AccessToken $null'; Splat = @{ AccessToken = $null }; Expect = '-AccessToken is required, and the value given was empty.' }
-        @{ Case = 'AccessToken empty'; Splat = @{ AccessToken = '' }; Expect = '-AccessToken is required, and the value given was empty.' }
+        @{ Case = 'AccessToken $null'; Splat = @{ AccessToken = $null }; Expect = '-AccessToken is required, and the value given was $null or empty.' }
+        @{ Case = 'AccessToken empty'; Splat = @{ AccessToken = '' }; Expect = '-AccessToken is required, and the value given was $null or empty.' }
         @{ Case = 'AccessToken hashtable'; Splat = @{ AccessToken = @{ a = 1 } }; Expect = "*parameter 'AccessToken'. A string is expected, but the value given was a hashtable." }
         @{ Case = 'AccessToken array'; Splat = @{ AccessToken = @('a', 'b') }; Expect = "*parameter 'AccessToken'. A string is expected, but the value given was an array." }
         @{ Case = 'AccessToken script block'; Splat = @{ AccessToken = { 'x' } }; Expect = "*'AccessToken'*script block*" }
         @{ Case = 'AccessToken object'; Splat = @{ AccessToken = [pscustomobject]@{ a = 1 } }; Expect = "*parameter 'AccessToken'. A string is expected, but the value given was an object of type System.Management.Automation.PSCustomObject." }
         @{ Case = 'AccessToken list'; Splat = @{ AccessToken = [System.Collections.Generic.List[string]] @('a', 'b') }; Expect = "*parameter 'AccessToken'. A string is expected, but the value given was an array." }
         # -AttributeName
-        @{ Case = 'AttributeName $null'; Splat = @{ AttributeName = $null }; Expect = '-AttributeName is required, and the value given was empty.' }
-        @{ Case = 'AttributeName empty'; Splat = @{ AttributeName = '' }; Expect = '-AttributeName is required, and the value given was empty.' }
+        @{ Case = 'AttributeName $null'; Splat = @{ AttributeName = $null }; Expect = '-AttributeName is required, and the value given was $null or empty.' }
+        @{ Case = 'AttributeName empty'; Splat = @{ AttributeName = '' }; Expect = '-AttributeName is required, and the value given was $null or empty.' }
         @{ Case = 'AttributeName hashtable'; Splat = @{ AttributeName = @{} }; Expect = "*parameter 'AttributeName'. A string is expected, but the value given was a hashtable." }
         @{ Case = 'AttributeName array'; Splat = @{ AttributeName = @('email', 'phone_number') }; Expect = "*parameter 'AttributeName'. A string is expected, but the value given was an array." }
         @{ Case = 'AttributeName script block'; Splat = @{ AttributeName = { 'email' } }; Expect = "*'AttributeName'*script block*" }
@@ -24,7 +24,7 @@ BeforeDiscovery {
         # -ClientMetadata
         @{ Case = 'ClientMetadata string'; Splat = @{ ClientMetadata = 'text' }; Expect = "*ClientMetadata*Hashtable*" }
         @{ Case = 'ClientMetadata number'; Splat = @{ ClientMetadata = 42 }; Expect = "*ClientMetadata*Hashtable*" }
-        @{ Case = 'ClientMetadata array'; Splat = @{ ClientMetadata = @(1, 2) }; Expect = "*ClientMetadata*Hashtable*" }
+        @{ Case = 'ClientMetadata array'; Splat = @{ ClientMetadata = @(1, 2) }; Expect = "*Hashtable*ClientMetadata*" }
         @{ Case = 'ClientMetadata object'; Splat = @{ ClientMetadata = [pscustomobject]@{ a = 'b' } }; Expect = "*ClientMetadata*Hashtable*" }
         @{ Case = 'ClientMetadata number value'; Splat = @{ ClientMetadata = @{ n = 1 } }; Expect = "-ClientMetadata takes string values only, but the value for key 'n' is a number. Convert it to a string first." }
         @{ Case = 'ClientMetadata boolean value'; Splat = @{ ClientMetadata = @{ n = $true } }; Expect = "*value for key 'n' is a boolean*" }
@@ -307,7 +307,7 @@ Describe 'Faults in the bridge' {
         $script = @"
 Import-Module '$(Get-TestModuleManifest)'
 `$null = Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email -Region us-east-1 -EndpointUrl '$Url'
-& (Get-Module PSCognitoIdentityProvider) { `$script:Shared.Process.Id }
+[CmdletBridge.BridgeConnection]::Default.Process.Id
 [Console]::Out.Flush()
 Start-Sleep -Seconds 60
 "@
@@ -350,14 +350,14 @@ Describe 'Faults in the server' {
     It 'HTTP <Status> is retried by the SDK (three attempts), then reported' -ForEach @(@{ Status = 500 }, @{ Status = 503 }) {
         $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode @Base -AccessToken "status:$Status" } |
-            Should -Throw -ErrorId 'Amazon.CognitoIdentityProvider.Model.InternalErrorException,Get-CGIPUserAttributeVerificationCode'
+            Should -Throw -ErrorId 'Amazon.CognitoIdentityProvider.Model.InternalErrorException,Amazon.PowerShell.Cmdlets.CGIP.GetCGIPUserAttributeVerificationCodeCmdlet'
         (Get-ResponderRequestCount $Responder) - $before | Should -Be 3
     }
 
     It 'throttling is retried by the SDK, as many times as -ClientConfig allows' {
         $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode @Base -AccessToken 'error:TooManyRequestsException' } |
-            Should -Throw -ErrorId 'Amazon.CognitoIdentityProvider.Model.TooManyRequestsException,Get-CGIPUserAttributeVerificationCode'
+            Should -Throw -ErrorId 'Amazon.CognitoIdentityProvider.Model.TooManyRequestsException,Amazon.PowerShell.Cmdlets.CGIP.GetCGIPUserAttributeVerificationCodeCmdlet'
         (Get-ResponderRequestCount $Responder) - $before | Should -Be 3
         $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode @Base -AccessToken 'error:TooManyRequestsException' -ClientConfig @{ MaxErrorRetry = 4 } } | Should -Throw
@@ -461,7 +461,7 @@ Describe 'Concurrency' {
                     $outcome = if ($r.HttpStatusCode -eq 200) { 'ok' } else { 'odd' }
                 }
                 catch { $outcome = $_.FullyQualifiedErrorId.Split(',')[0] }
-                [pscustomobject]@{ Runspace = $runspace; Call = $i; Good = $good; Outcome = $outcome; Bridge = (& (Get-Module PSCognitoIdentityProvider) { $script:Shared.Process.Id }) }
+                [pscustomobject]@{ Runspace = $runspace; Call = $i; Good = $good; Outcome = $outcome; Bridge = [CmdletBridge.BridgeConnection]::Default.Process.Id }
             }
         }
         $results.Count | Should -Be 800

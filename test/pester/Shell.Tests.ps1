@@ -105,7 +105,7 @@ Import-Module '$(Get-TestModuleManifest)'
     It 'ends with the AWS Tools error when no link gives a region' {
         $empty = New-IniFile 'empty.ini' ''
         { Get-CGIPUserAttributeVerificationCode -AccessToken 't' -AttributeName email -EndpointUrl $Url -ProfileLocation $empty } |
-            Should -Throw -ExpectedMessage 'No region specified or obtained from persisted/shell defaults.' -ErrorId 'InvalidOperationException,Get-CGIPUserAttributeVerificationCode'
+            Should -Throw -ExpectedMessage 'No region specified or obtained from persisted/shell defaults.' -ErrorId 'InvalidOperationException,Amazon.PowerShell.Cmdlets.CGIP.GetCGIPUserAttributeVerificationCodeCmdlet'
     }
 
     It 'refuses a malformed region wherever it came from, saying what a region looks like' {
@@ -190,7 +190,7 @@ Describe '-ClientConfig' {
     ) {
         $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode @Base -EndpointUrl $Url -ClientConfig $Config } |
-            Should -Throw -ExpectedMessage $Message -ErrorId 'System.ArgumentException,Get-CGIPUserAttributeVerificationCode'
+            Should -Throw -ExpectedMessage $Message -ErrorId 'System.ArgumentException,Amazon.PowerShell.Cmdlets.CGIP.GetCGIPUserAttributeVerificationCodeCmdlet'
         (Get-ResponderRequestCount $Responder) | Should -Be $before
     }
 }
@@ -409,7 +409,8 @@ Describe 'Installing the module folder' {
         $manifest.CompatiblePSEditions | Should -Be @('Core')
         $manifest.PowerShellVersion | Should -Be ([version] '7.4')
         $data = Import-PowerShellDataFile (Get-TestModuleManifest)
-        $data.RequiredAssemblies | Should -Be @('CmdletBridge.Runtime.dll')
+        $data.RootModule | Should -Be 'PSCognitoIdentityProvider.dll'
+        $data.RequiredAssemblies | Should -Be @('PSCognitoIdentityProvider.dll')
         $data.FormatsToProcess | Should -Be @('PSCognitoIdentityProvider.Format.ps1xml')
         $data.PrivateData.PSData.Tags | Should -Contain 'Cognito'
         $data.PrivateData.PSData.ProjectUri | Should -Match '^https://'

@@ -92,7 +92,8 @@ function Get-EmulatorVerificationCode {
 function Get-BridgeProcessId {
     $module = Get-Module $script:ModuleName
     if (-not $module) { return $null }
-    & $module { $process = $script:Shared.Process; if ($process -and -not $process.HasExited) { $process.Id } }
+    $process = [CmdletBridge.BridgeConnection]::Default.Process
+    if ($process -and -not $process.HasExited) { $process.Id }
 }
 
 # A port nothing listens on (bound, read, released).

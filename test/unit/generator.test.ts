@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { compareGenerated, generate } from "../../src/generator/generate.js";
-import { EARLY_MODULES, RUNTIME_FILES, SHARED_COMMANDS } from "../../src/generator/powershell.js";
+import { SHARED_COMMANDS, SHELL_MODULE } from "../../src/generator/powershell.js";
 import { loadSpecs } from "../../src/spec/loader.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -51,47 +51,54 @@ describe("generate()", () => {
 
   it("writes a manifest with explicit exports and no wildcards", () => {
     const manifest = generate(specs).get("powershell/PSCognitoIdentityProvider.psd1")!;
-    const exported = /FunctionsToExport\s+= @\(([^)]*)\)/.exec(manifest)![1]!.match(/'[^']+'/g);
-    // Every cmdlet spec file, plus the runtime's shell commands (written out here rather
-    // than taken from the generator), sorted.
+    const listed = (key: string) => new RegExp(`${key}\\s+= @\\(([^)]*)\\)`).exec(manifest)![1]!.match(/'[^']+'/g);
+    // Every cmdlet spec file, compiled; the shell commands (written out here rather than
+    // taken from the generator) are script functions.
     const cmdletNames = readdirSync(join(root, "specs", "cmdlets"))
       .filter((f) => f.endsWith(".yaml"))
       .map((f) => f.slice(0, -".yaml".length));
     const shared = ["Clear-DefaultAWSRegion", "Get-DefaultAWSRegion", "Set-AWSHistoryConfiguration", "Set-DefaultAWSRegion"];
-    expect(exported).toEqual([...cmdletNames, ...shared].sort().map((n) => `'${n}'`));
-    expect(exported).toContain("'Get-CGIPUserAttributeVerificationCode'");
-    expect(exported).toContain("'Get-CGIPUserList'");
-    expect(exported).toHaveLength(140 + shared.length);
-    expect(manifest).toMatch(/CmdletsToExport\s+= @\(\)/);
+    expect(listed("CmdletsToExport")).toEqual([...cmdletNames].sort().map((n) => `'${n}'`));
+    expect(listed("CmdletsToExport")).toContain("'Get-CGIPUserList'");
+    expect(listed("CmdletsToExport")).toHaveLength(140);
+    expect(listed("FunctionsToExport")).toEqual(shared.map((n) => `'${n}'`));
     expect(manifest).toMatch(/VariablesToExport\s+= @\(\)/);
     expect(manifest).not.toContain("*");
+    expect(manifest).toContain("RootModule           = 'PSCognitoIdentityProvider.dll'");
     expect(manifest).toContain("FormatsToProcess     = @('PSCognitoIdentityProvider.Format.ps1xml')");
   });
 
-  it("exports the runtime's shell commands, and only functions the runtime defines", () => {
-    const runtime = RUNTIME_FILES.map((f) => readFileSync(join(root, "src", "powershell", "Runtime", f), "utf8")).join("\n");
-    for (const command of SHARED_COMMANDS) expect(runtime).toMatch(new RegExp(`^function ${command} \\{`, "m"));
-    expect(readdirSync(join(root, "src", "powershell", "Runtime")).sort()).toEqual([...RUNTIME_FILES, ...EARLY_MODULES].sort());
+  it("exports the shell module's commands, and only functions it defines", () => {
+    const shell = readFileSync(join(root, "src", "powershell", SHELL_MODULE), "utf8");
+    const defined = [...shell.matchAll(/^function ([\w-]+) \{/gm)].map((m) => m[1]);
+    expect(defined.sort()).toEqual([...SHARED_COMMANDS].sort());
   });
 
-  it("writes MAML help with aliases and 1-based positions", () => {
-    const help = generate(specs).get("powershell/en-US/PSCognitoIdentityProvider-help.xml")!;
+  it("writes MAML help beside the assembly, with aliases and 1-based positions", () => {
+    const help = generate(specs).get("powershell/en-US/PSCognitoIdentityProvider.dll-Help.xml")!;
     expect(help).toContain('pipelineInput="True (ByValue, ByPropertyName)" position="211" aliases="RegionToCall"');
     expect(help).toContain('position="212" aliases="AWSProfilesLocation, ProfilesLocation"');
     expect(help).toContain("<maml:name>Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType</maml:name>");
   });
 
-  it("writes one advanced function per cmdlet, with the AWS Tools parameter attributes", () => {
-    const psm1 = generate(specs).get("powershell/PSCognitoIdentityProvider.psm1")!;
-    expect(psm1.match(/^function /gm)).toHaveLength(specs.cmdlets.length);
-    expect(psm1).toContain("[Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('RegionToCall')]\n        [object] $Region");
-    expect(psm1).toContain("[Alias('AWSProfilesLocation', 'ProfilesLocation')]");
-    expect(psm1).toContain("[string] $Select = 'CodeDeliveryDetails'");
+  it("writes one compiled cmdlet per spec, with the AWS Tools class name and parameter attributes", () => {
+    const files = generate(specs);
+    expect([...files.keys()].filter((f) => f.startsWith("dotnet/Cmdlets/"))).toHaveLength(specs.cmdlets.length);
+    const seed = files.get("dotnet/Cmdlets/Get-CGIPUserAttributeVerificationCode.cs")!;
+    expect(seed).toContain("namespace Amazon.PowerShell.Cmdlets.CGIP");
+    expect(seed).toContain('[Cmdlet("Get", "CGIPUserAttributeVerificationCode")]');
+    expect(seed).toContain("public sealed class GetCGIPUserAttributeVerificationCodeCmdlet : ServiceCmdlet");
+    expect(seed).toContain(
+      '[Parameter(Position = 210, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)] [Alias("RegionToCall")] [ArgumentCompleter(typeof(RegionCompleter))]\n        public object? Region { get; set; }',
+    );
+    expect(seed).toContain('[Alias("AWSProfilesLocation", "ProfilesLocation")]');
+    expect(seed).toContain('public string? Select { get; set; } = "CodeDeliveryDetails";');
     // Signed cmdlets have the credential parameters, without positions (as in AWS Tools).
-    expect(psm1).toContain("[Parameter(ValueFromPipelineByPropertyName)][Alias('SK', 'SecretAccessKey')][StrictString()]\n        [string] $SecretKey");
-    expect(psm1).toContain("[CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]");
-    // Enum values complete through the attribute, not a registered completer per parameter.
-    expect(psm1).toContain("[ArgumentCompletions('ADMIN_NO_SRP_AUTH', ");
+    const signed = files.get("dotnet/Cmdlets/Get-CGIPUserAdmin.cs")!;
+    expect(signed).toContain('[Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SK", "SecretAccessKey")] [StrictString]\n        public string? SecretKey { get; set; }');
+    expect(files.get("dotnet/Cmdlets/Remove-CGIPUserPool.cs")).toContain('[Cmdlet("Remove", "CGIPUserPool", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]');
+    // Enum values complete from the module's data.
+    expect(files.get("dotnet/ModuleData.cs")).toContain('["Start-CGIPAuth|AuthFlow"] = new[] { "ADMIN_NO_SRP_AUTH", ');
   });
 });
 
@@ -110,11 +117,11 @@ describe("npm run generate:check", () => {
     expect((await runCli("--specs", specCopy, "--out", out)).exitCode).toBe(0);
     expect((await runCli("--check", "--specs", specCopy, "--out", out)).exitCode).toBe(0);
 
-    const psm1 = join(out, "powershell", "PSCognitoIdentityProvider.psm1");
+    const psm1 = join(out, "powershell", "PSCognitoIdentityProvider.psd1");
     writeFileSync(psm1, `${readFileSync(psm1, "utf8")}\n# hand edit\n`);
     const result = await runCli("--check", "--specs", specCopy, "--out", out);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain("changed: powershell/PSCognitoIdentityProvider.psm1");
+    expect(result.stderr).toContain("changed: powershell/PSCognitoIdentityProvider.psd1");
   });
 
   it("fails when a spec changed and generated/ did not follow, or holds extra files", async () => {
@@ -124,7 +131,7 @@ describe("npm run generate:check", () => {
     writeFileSync(join(out, "handlers", "Stray.ts"), "export {};\n");
     const result = await runCli("--check", "--specs", specCopy, "--out", out);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain("changed: powershell/PSCognitoIdentityProvider.psm1");
+    expect(result.stderr).toContain("changed: dotnet/Cmdlets/Get-CGIPUserAttributeVerificationCode.cs");
     expect(result.stderr).toContain("not generated from the specs: handlers/Stray.ts");
   });
 

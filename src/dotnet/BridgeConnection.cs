@@ -1,0 +1,476 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CmdletBridge
+{
+    /// <summary>
+    /// The Node.js bridge: one long-lived `node bridge.cjs` per PowerShell process, shared by
+    /// every runspace that imports the module (ForEach-Object -Parallel, thread jobs), started
+    /// when the module is imported (or on first use), replaced when it died or hung, stopped
+    /// when the last importer removes the module. Requests and replies are JSON lines on its
+    /// stdin and stdout, matched by id; parameter values never leave that stream.
+    /// </summary>
+    /// <remarks>
+    /// Writers take the write lock. One waiting caller at a time is the reader (guarded by
+    /// the sync lock): it reads lines and files replies meant for others under their id,
+    /// waking them with Monitor.PulseAll; the others wait until their reply is filed or the
+    /// reader's role is free.
+    /// </remarks>
+    public sealed class BridgeConnection
+    {
+        private static readonly Lazy<BridgeConnection> DefaultConnection = new Lazy<BridgeConnection>(
+            () => new BridgeConnection(Path.Combine(Path.GetDirectoryName(typeof(BridgeConnection).Assembly.Location)!, "bridge.cjs")));
+        private static readonly Regex ReplyId = new Regex("^\\{\"id\":\"([^\"]*)\"", RegexOptions.CultureInvariant);
+        /// <summary>Request ids are unique in the process: this load of the module, then a counter.</summary>
+        private static readonly string RequestPrefix = Guid.NewGuid().ToString("N").Substring(0, 8);
+        private static long _nextRequestId;
+
+        private readonly object _writeLock = new object();
+        private readonly object _sync = new object();
+        private readonly object _startLock = new object();
+        private readonly ConcurrentDictionary<string, string> _replies = new ConcurrentDictionary<string, string>();
+        private readonly ConcurrentDictionary<string, bool> _abandoned = new ConcurrentDictionary<string, bool>();
+        private volatile Process? _process;
+        private volatile bool _helloPending;
+        private StreamWriter? _input;
+        private StreamReader? _output;
+        private Task<string?>? _pendingRead;
+        private bool _readerActive;
+        private string? _nodePath;
+
+        public BridgeConnection(string bridgeScript)
+        {
+            BridgeScript = bridgeScript;
+        }
+
+        /// <summary>The bridge of this module (bridge.cjs beside the assembly).</summary>
+        public static BridgeConnection Default => DefaultConnection.Value;
+
+        public string BridgeScript { get; }
+
+        /// <summary>The running bridge process, if any (tests and diagnostics read its Id).</summary>
+        public Process? Process => _process;
+
+        /// <summary>The importers, as "runspace id|module instance", so that removal can tell who is left.</summary>
+        public ConcurrentDictionary<string, bool> Users { get; } = new ConcurrentDictionary<string, bool>();
+
+        /// <summary>
+        /// Starts the bridge while PowerShell goes on loading the module, unless one is running
+        /// already. Never throws: the first call starts the bridge itself and reports any problem.
+        /// </summary>
+        public void StartEarly()
+        {
+            try
+            {
+                if (!Monitor.TryEnter(_startLock)) return;
+                try
+                {
+                    if (_process is null) StartProcess();
+                }
+                finally
+                {
+                    Monitor.Exit(_startLock);
+                }
+            }
+            catch (Exception)
+            {
+                // Left to the first call, which says what went wrong.
+            }
+        }
+
+        /// <summary>Sends one request and returns its reply (a PSCustomObject).</summary>
+        public object? Invoke(PSCmdlet cmdlet, IDictionary request, TimeSpan timeout)
+        {
+            Process? process = _process;
+            if (process is null || _helloPending || HasExited(process)) process = GetProcess(cmdlet);
+            string id = RequestPrefix + "-" + Interlocked.Increment(ref _nextRequestId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            request["id"] = id;
+            // Non-ASCII is escaped: the stream stays ASCII, so even a lone surrogate (which
+            // UTF-8 cannot carry) reaches the bridge exactly, as \ud800.
+            string json = BridgeJson.Write(request);
+            try
+            {
+                SendLine(json);
+            }
+            catch (IOException)
+            {
+                // The bridge died since the last call and the request never reached it: retry once on a new one.
+                process = GetProcess(cmdlet);
+                SendLine(json);
+            }
+
+            bool answered = false;
+            try
+            {
+                string line = ReceiveReply(cmdlet, id, process, timeout);
+                answered = true;
+                // PSCustomObjects with their type names, DateTimes and HttpStatusCodes restored.
+                return BridgeJson.Read(line);
+            }
+            finally
+            {
+                if (!answered && ReferenceEquals(_process, process) && !HasExited(process))
+                {
+                    // Stopped by the user (Ctrl+C) or failed while waiting: the bridge abandons
+                    // the call (aborting its HTTP request), and its late reply is dropped.
+                    try
+                    {
+                        SendLine("{\"id\":\"cancel\",\"cancel\":\"" + id + "\"}");
+                    }
+                    catch (Exception)
+                    {
+                        // It is gone; nothing to cancel.
+                    }
+                    if (!_replies.TryRemove(id, out _)) _abandoned[id] = true;
+                }
+            }
+        }
+
+        /// <summary>Stops the bridge (closing its stdin, killing it if it does not exit).</summary>
+        public void Stop(string reason, PSCmdlet? cmdlet = null)
+        {
+            Process? process = _process;
+            _process = null;
+            _pendingRead = null;
+            _helloPending = false;
+            if (process is null) return;
+            cmdlet?.WriteDebug($"Stopping the Node.js bridge (pid {process.Id}): {reason}.");
+            try
+            {
+                // Closing stdin is the bridge's signal to exit; kill it only if it does not.
+                _input?.Close();
+                if (!process.WaitForExit(2000)) process.Kill(true);
+            }
+            catch (Exception)
+            {
+                // Already gone.
+            }
+            finally
+            {
+                process.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Removing the module from the last runspace that uses the bridge stops it. (When
+        /// PowerShell itself exits or is killed, the bridge sees its stdin close and exits.)
+        /// Runspaces that closed without removing the module no longer count.
+        /// </summary>
+        public void RemoveUser(string userKey, string[] openRunspaceIds)
+        {
+            lock (Users)
+            {
+                Users.TryRemove(userKey, out _);
+                foreach (string key in Users.Keys)
+                {
+                    if (Array.IndexOf(openRunspaceIds, key.Split('|')[0]) < 0) Users.TryRemove(key, out _);
+                }
+                if (Users.IsEmpty) Stop("the module was removed");
+            }
+        }
+
+        public string AddUser(Guid runspaceId)
+        {
+            string key = runspaceId + "|" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            Users[key] = true;
+            return key;
+        }
+
+        /// <summary>
+        /// The running bridge process, started (or restarted) when needed. A bridge started
+        /// while the module was imported is confirmed, its hello read, by the first call.
+        /// </summary>
+        private Process GetProcess(PSCmdlet cmdlet)
+        {
+            Process? process = _process;
+            if (process is not null && !_helloPending && !HasExited(process)) return process;
+            lock (_startLock)
+            {
+                process = _process;
+                if (process is not null && _helloPending)
+                {
+                    // Even one that exited already has its first line (a fatal message, say) to read.
+                    ConfirmHello(cmdlet, process);
+                    if (!HasExited(process)) return process;
+                }
+                if (process is not null && !HasExited(process)) return process;
+                if (process is not null) Stop("it had exited", cmdlet);
+                process = StartProcess();
+                if (process is null)
+                {
+                    CmdletErrors.ThrowUnavailable(cmdlet, "NodeNotFound",
+                        "Node.js was not found on PATH. This module runs the AWS SDK for JavaScript in Node.js 20 or later: install it and make sure \"node\" is on PATH.");
+                }
+                ConfirmHello(cmdlet, process);
+                return process;
+            }
+        }
+
+        /// <summary>
+        /// Starts `node bridge.cjs` without waiting for its hello (ConfirmHello reads that).
+        /// The caller holds the start lock. Returns null when node is not on PATH.
+        /// </summary>
+        private Process? StartProcess()
+        {
+            string? node = FindNode();
+            if (node is null) return null;
+            var utf8 = new UTF8Encoding(false);
+            var startInfo = new ProcessStartInfo(node)
+            {
+                UseShellExecute = false,
+                CreateNoWindow = true,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                StandardInputEncoding = utf8,
+                StandardOutputEncoding = utf8,
+                StandardErrorEncoding = utf8,
+            };
+            // A small young generation and a bounded old one: V8 otherwise lets a long-lived
+            // process's heap grow by half again over thousands of calls before it collects.
+            // (A 256 MB old space still holds the largest responses many times over.)
+            startInfo.ArgumentList.Add("--max-semi-space-size=2");
+            startInfo.ArgumentList.Add("--max-old-space-size=256");
+            startInfo.ArgumentList.Add(BridgeScript);
+            // Credentials the session has in its environment travel with each request (the
+            // session's may change after the bridge starts); the bridge must not fall back
+            // on a copy taken at its start.
+            foreach (string name in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE" })
+            {
+                startInfo.Environment.Remove(name);
+            }
+            Process process = Process.Start(startInfo)!;
+            // stderr is for diagnostics only: drained so that the bridge never blocks on a full pipe.
+            process.BeginErrorReadLine();
+            process.StandardInput.AutoFlush = true;
+            _replies.Clear();
+            _abandoned.Clear();
+            _pendingRead = null;
+            _output = process.StandardOutput;
+            _input = process.StandardInput;
+            _nodePath = node;
+            _helloPending = true;
+            _process = process;
+            return process;
+        }
+
+        /// <summary>Reads the bridge's first protocol line: a hello, or (from an old Node.js) a fatal message.</summary>
+        private void ConfirmHello(PSCmdlet cmdlet, Process process)
+        {
+            // Anything before the hello is not ours: a preloaded script writing to stdout, say.
+            DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+            string? hello = null;
+            while (DateTime.UtcNow < deadline)
+            {
+                if (ReceiveLine(cmdlet, deadline - DateTime.UtcNow, out string? line) != LineResult.Line) break;
+                if (line!.StartsWith("{\"hello\"", StringComparison.Ordinal) || line.StartsWith("{\"fatal\"", StringComparison.Ordinal))
+                {
+                    hello = line;
+                    break;
+                }
+                cmdlet.WriteDebug("Bridge output that is not a protocol message: " + line);
+            }
+            if (hello is not null && hello.StartsWith("{\"hello\"", StringComparison.Ordinal))
+            {
+                _helloPending = false;
+                cmdlet.WriteDebug($"Started the Node.js bridge (pid {process.Id}, {_nodePath}).");
+                return;
+            }
+
+            // It did not start: say why as precisely as we can.
+            string reason;
+            if (hello is not null)
+            {
+                object? fatal = PSObject.AsPSObject(BridgeJson.Read(hello)!).Properties["fatal"]?.Value;
+                reason = fatal is null ? hello : PSObject.AsPSObject(fatal).Properties["message"]?.Value?.ToString() ?? hello;
+            }
+            else
+            {
+                reason = $"it exited or gave no answer (Node.js {NodeVersion(_nodePath)} at {_nodePath}; this module needs Node.js 20 or later)";
+            }
+            Stop("it did not start", cmdlet);
+            CmdletErrors.ThrowUnavailable(cmdlet, "BridgeStartFailed", "The Node.js bridge could not start: " + reason);
+        }
+
+        private enum LineResult { Line, Closed, TimedOut }
+
+        /// <summary>
+        /// Waits for the next line from the bridge (the caller is the reader, or is starting
+        /// the bridge). Waits in short slices so that Ctrl+C can stop the pipeline; a read left
+        /// unfinished is kept for the next reader (a StreamReader allows one read at a time).
+        /// </summary>
+        private LineResult ReceiveLine(PSCmdlet cmdlet, TimeSpan timeout, out string? line)
+        {
+            line = null;
+            StreamReader? output = _output;
+            if (output is null) return LineResult.Closed;
+            Task<string?> task = _pendingRead ??= output.ReadLineAsync();
+            if (!task.IsCompleted)
+            {
+                DateTime deadline = DateTime.UtcNow + timeout;
+                while (!task.Wait(100))
+                {
+                    if (cmdlet.Stopping) throw new PipelineStoppedException();
+                    if (DateTime.UtcNow >= deadline) return LineResult.TimedOut;
+                }
+            }
+            _pendingRead = null;
+            try
+            {
+                line = task.GetAwaiter().GetResult();
+            }
+            catch (Exception)
+            {
+                line = null;
+            }
+            return line is null ? LineResult.Closed : LineResult.Line;
+        }
+
+        private void SendLine(string line)
+        {
+            lock (_writeLock)
+            {
+                StreamWriter input = _input ?? throw new IOException("The bridge is not running.");
+                input.WriteLine(line);
+            }
+        }
+
+        /// <summary>
+        /// Waits for the reply to request id: taken from the filed replies once another
+        /// caller's reading filed it, or read by this caller while it holds the reader's role.
+        /// </summary>
+        private string ReceiveReply(PSCmdlet cmdlet, string id, Process process, TimeSpan timeout)
+        {
+            DateTime deadline = DateTime.UtcNow + timeout;
+            while (DateTime.UtcNow < deadline)
+            {
+                // Wait (in short slices, for Ctrl+C) until the reply is filed or no one is reading.
+                bool isReader = false;
+                lock (_sync)
+                {
+                    while (DateTime.UtcNow < deadline)
+                    {
+                        if (_replies.TryRemove(id, out string? filed)) return filed;
+                        if (!_readerActive)
+                        {
+                            _readerActive = isReader = true;
+                            break;
+                        }
+                        Monitor.Wait(_sync, 100);
+                        if (cmdlet.Stopping) throw new PipelineStoppedException();
+                    }
+                }
+                if (!isReader) continue;
+
+                // This caller is the reader until its own reply comes, or the time is up.
+                try
+                {
+                    while (DateTime.UtcNow < deadline)
+                    {
+                        if (!ReferenceEquals(_process, process))
+                        {
+                            CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited", "The Node.js bridge was replaced during the call. The next call uses the new one.");
+                        }
+                        LineResult result = ReceiveLine(cmdlet, TimeSpan.FromMilliseconds(250), out string? line);
+                        if (result == LineResult.Closed)
+                        {
+                            int bridgePid = process.Id;
+                            string exit = process.WaitForExit(500) ? "exit code " + process.ExitCode : "still running";
+                            Stop("it closed its output", cmdlet);
+                            CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited",
+                                $"The Node.js bridge (pid {bridgePid}) stopped during the call ({exit}). The next call starts a new one.");
+                        }
+                        if (result == LineResult.TimedOut) continue;
+                        Match match = ReplyId.Match(line!);
+                        if (!match.Success)
+                        {
+                            cmdlet.WriteDebug("Bridge output that is not a reply: " + line);
+                            continue;
+                        }
+                        string replyId = match.Groups[1].Value;
+                        if (replyId == id) return line!;
+                        if (!_abandoned.TryRemove(replyId, out _))
+                        {
+                            _replies[replyId] = line!;
+                            lock (_sync) Monitor.PulseAll(_sync);
+                        }
+                    }
+                }
+                finally
+                {
+                    // Hand the reader's role on, and wake the others so one of them takes it.
+                    lock (_sync)
+                    {
+                        _readerActive = false;
+                        Monitor.PulseAll(_sync);
+                    }
+                }
+            }
+            Stop("it did not answer in time", cmdlet);
+            CmdletErrors.ThrowUnavailable(cmdlet, "BridgeTimeout",
+                $"The Node.js bridge did not answer within {(int)timeout.TotalSeconds} seconds; it was stopped and the next call starts a new one. " +
+                "Set PSCGIP_BRIDGE_TIMEOUT_SECONDS to wait longer.");
+            return "";
+        }
+
+        private static bool HasExited(Process process)
+        {
+            try
+            {
+                return process.HasExited;
+            }
+            catch (Exception)
+            {
+                // Disposed by a restart in another runspace.
+                return true;
+            }
+        }
+
+        private static string NodeVersion(string? nodePath)
+        {
+            if (nodePath is null) return "unknown";
+            try
+            {
+                using Process version = Process.Start(new ProcessStartInfo(nodePath, "--version") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+                string text = version.StandardOutput.ReadToEnd().Trim();
+                version.WaitForExit(5000);
+                return text.Length > 0 ? text : "unknown";
+            }
+            catch (Exception)
+            {
+                return "unknown";
+            }
+        }
+
+        /// <summary>
+        /// The first `node` on PATH (node.exe on Windows), or null: what Get-Command would
+        /// find, without the cost of command discovery.
+        /// </summary>
+        public static string? FindNode()
+        {
+            string name = OperatingSystem.IsWindows() ? "node.exe" : "node";
+            foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+            {
+                if (dir.Length == 0) continue;
+                string candidate = Path.Combine(dir.Trim('"'), name);
+                if (File.Exists(candidate) && IsExecutable(candidate)) return candidate;
+            }
+            return null;
+        }
+
+        private static bool IsExecutable(string path)
+        {
+            if (OperatingSystem.IsWindows()) return true;
+            const UnixFileMode anyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+            return (File.GetUnixFileMode(path) & anyExecute) != 0;
+        }
+    }
+}
