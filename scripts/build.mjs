@@ -1,6 +1,5 @@
 // `npm run build`: assembles a self-contained module folder in dist/<ModuleName>/:
-// the generated manifest, help and format views, the shell script module, the module's
-// assembly (the generated cmdlets and the runtime in src/dotnet, built with the .NET SDK),
+// the generated manifest, help and format views, the module's assembly (the generated cmdlets and the runtime in src/dotnet, built with the .NET SDK),
 // and the bridge with the AWS SDK bundled into one file, so the folder works anywhere
 // PowerShell 7.4+ and `node` >= 20 are.
 import { build } from "esbuild";
@@ -19,9 +18,6 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 cpSync(generatedPs, outDir, { recursive: true });
-const runtimeDir = join(root, "src", "powershell", "Runtime");
-mkdirSync(join(outDir, "Runtime"));
-for (const file of readdirSync(runtimeDir)) copyFileSync(join(runtimeDir, file), join(outDir, "Runtime", file));
 
 // The module's assembly: built into obj/bin under src/dotnet, copied beside the manifest.
 const dotnetProject = join(root, "src", "dotnet", "Module.csproj");

@@ -9,15 +9,8 @@
     Description          = 'Cmdlets for Amazon Cognito Identity Provider with the names, parameters and output of AWS Tools for PowerShell, running the AWS SDK for JavaScript in one Node.js process per PowerShell session.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
-    RequiredAssemblies   = @('PSCognitoIdentityProvider.dll')
-    NestedModules        = @('Runtime/Shell.psm1')
     FormatsToProcess     = @('PSCognitoIdentityProvider.Format.ps1xml')
-    FunctionsToExport    = @(
-        'Clear-DefaultAWSRegion',
-        'Get-DefaultAWSRegion',
-        'Set-AWSHistoryConfiguration',
-        'Set-DefaultAWSRegion'
-    )
+    FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Add-CGIPCustomAttribute',
         'Add-CGIPResourceTag',
@@ -25,6 +18,7 @@
         'Add-CGIPUserPoolClientSecret',
         'Add-CGIPUserToGroupAdmin',
         'Approve-CGIPDevice',
+        'Clear-DefaultAWSRegion',
         'Complete-CGIPWebAuthnRegistration',
         'Confirm-CGIPForgotPassword',
         'Confirm-CGIPUserRegistration',
@@ -86,6 +80,7 @@
         'Get-CGIPUserSessionListAdmin',
         'Get-CGIPUsersInGroup',
         'Get-CGIPWebAuthnCredentialList',
+        'Get-DefaultAWSRegion',
         'New-CGIPGroup',
         'New-CGIPIdentityProvider',
         'New-CGIPManagedLoginBranding',
@@ -124,6 +119,7 @@
         'Send-CGIPAuthChallengeResponse',
         'Send-CGIPAuthChallengeResponseAdmin',
         'Send-CGIPConfirmationCode',
+        'Set-AWSHistoryConfiguration',
         'Set-CGIPLogDeliveryConfiguration',
         'Set-CGIPRiskConfiguration',
         'Set-CGIPUICustomization',
@@ -135,6 +131,7 @@
         'Set-CGIPUserPoolSessionConfiguration',
         'Set-CGIPUserSetting',
         'Set-CGIPUserSettingAdmin',
+        'Set-DefaultAWSRegion',
         'Start-CGIPAuth',
         'Start-CGIPAuthAdmin',
         'Start-CGIPUserImportJob',

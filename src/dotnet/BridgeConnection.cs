@@ -1,9 +1,11 @@
 using System;
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -45,6 +47,8 @@ namespace CmdletBridge
         private Task<string?>? _pendingRead;
         private bool _readerActive;
         private string? _nodePath;
+        /// <summary>The runspaces that imported the module, so that removal can tell who is left.</summary>
+        private readonly List<WeakReference<Runspace>> _users = new List<WeakReference<Runspace>>();
 
         public BridgeConnection(string bridgeScript)
         {
@@ -59,8 +63,6 @@ namespace CmdletBridge
         /// <summary>The running bridge process, if any (tests and diagnostics read its Id).</summary>
         public Process? Process => _process;
 
-        /// <summary>The importers, as "runspace id|module instance", so that removal can tell who is left.</summary>
-        public ConcurrentDictionary<string, bool> Users { get; } = new ConcurrentDictionary<string, bool>();
 
         /// <summary>
         /// Starts the bridge while PowerShell goes on loading the module, unless one is running
@@ -160,28 +162,25 @@ namespace CmdletBridge
         }
 
         /// <summary>
-        /// Removing the module from the last runspace that uses the bridge stops it. (When
-        /// PowerShell itself exits or is killed, the bridge sees its stdin close and exits.)
-        /// Runspaces that closed without removing the module no longer count.
+        /// Forgets an importer; when no runspace that imported the module is left (removed
+        /// it, or closed), stops the bridge.
         /// </summary>
-        public void RemoveUser(string userKey, string[] openRunspaceIds)
+        public void RemoveUser(Runspace? runspace)
         {
-            lock (Users)
+            lock (_users)
             {
-                Users.TryRemove(userKey, out _);
-                foreach (string key in Users.Keys)
-                {
-                    if (Array.IndexOf(openRunspaceIds, key.Split('|')[0]) < 0) Users.TryRemove(key, out _);
-                }
-                if (Users.IsEmpty) Stop("the module was removed");
+                _users.RemoveAll(r => !r.TryGetTarget(out Runspace? user) || ReferenceEquals(user, runspace) || user.RunspaceStateInfo.State != RunspaceState.Opened);
+                if (_users.Count == 0) Stop("the module was removed");
             }
         }
 
-        public string AddUser(Guid runspaceId)
+        /// <summary>Counts a runspace that imported the module (held weakly: a closed one no longer counts).</summary>
+        public void AddUser(Runspace runspace)
         {
-            string key = runspaceId + "|" + Guid.NewGuid().ToString("N").Substring(0, 8);
-            Users[key] = true;
-            return key;
+            lock (_users)
+            {
+                if (!_users.Exists(r => r.TryGetTarget(out Runspace? user) && ReferenceEquals(user, runspace))) _users.Add(new WeakReference<Runspace>(runspace));
+            }
         }
 
         /// <summary>

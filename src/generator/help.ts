@@ -2,7 +2,7 @@
 // Get-Help shows synopsis, description, every parameter with its attributes (required,
 // position, pipeline input, aliases), examples and the output type.
 import type { LoadedCmdlet, LoadedSpecs } from "../spec/types.js";
-import { cmdletParameters, defaultOutputType, type EmittedParameter } from "./powershell.js";
+import { cmdletParameters, defaultOutputType, SHARED_COMMANDS, type EmittedParameter } from "./powershell.js";
 
 const NET_TYPES: Record<string, string> = {
   string: "System.String",
@@ -135,17 +135,146 @@ function command(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
   return lines;
 }
 
+/** The runtime's shell commands (src/dotnet/ShellCommands.cs), documented here with the generated ones. */
+interface ShellCommand {
+  name: string;
+  synopsis: string;
+  description: string;
+  parameters: EmittedParameter[];
+  output?: string;
+  examples: { code: string; remarks: string }[];
+}
+
+const SCOPE = (what: string): EmittedParameter => ({
+  name: "Scope",
+  psType: "string",
+  defaultValue: "Global",
+  help: `${what} Global (the default), Local (the caller's current scope) or Private (the caller's current scope, not seen by its children).`,
+});
+
+const SHELL_COMMANDS: ShellCommand[] = [
+  {
+    name: "Clear-DefaultAWSRegion",
+    synopsis: "Removes the shell's default region ($StoredAWSRegion).",
+    description: "Removes the $StoredAWSRegion variable that Set-DefaultAWSRegion set, so that cmdlets go on down the region chain.",
+    parameters: [SCOPE("The scope to remove $StoredAWSRegion from:")],
+    examples: [
+      { code: "Clear-DefaultAWSRegion", remarks: "Removes the global default region." },
+      { code: "Clear-DefaultAWSRegion -Scope Local", remarks: "Removes the default region set in the current scope." },
+    ],
+  },
+  {
+    name: "Get-DefaultAWSRegion",
+    synopsis: "Returns the region set with Set-DefaultAWSRegion, if any.",
+    description: "Returns the shell's default region ($StoredAWSRegion) as an object with Region, Name and IsShellDefault properties, or nothing when no default region is set.",
+    parameters: [],
+    output: "Amazon.Powershell.Common.AWSRegion",
+    examples: [
+      { code: "Get-DefaultAWSRegion", remarks: "Shows the default region and its description." },
+      { code: "(Get-DefaultAWSRegion).Region", remarks: "The region's system name, such as eu-west-1." },
+    ],
+  },
+  {
+    name: "Set-AWSHistoryConfiguration",
+    synopsis: "Sets how much $AWSHistory keeps, and whether it records requests.",
+    description:
+      "$AWSHistory keeps the last cmdlet invocations (newest first) and, for each, the responses of its service calls. Requests are " +
+      "recorded only with -RecordServiceRequests, and then without sensitive values such as access tokens unless -IncludeSensitiveData is also given.",
+    parameters: [
+      { name: "MaxCmdletHistory", psType: "int", help: "How many cmdlet invocations to keep (default 5). 0 turns the history off and clears it." },
+      { name: "MaxServiceCallHistory", psType: "int", help: "How many service calls to keep for each invocation (default 5; at least 1)." },
+      { name: "RecordServiceRequests", psType: "switch", help: "Record each request as well as its response." },
+      { name: "IncludeSensitiveData", psType: "switch", help: "Keep sensitive values (such as -AccessToken) in recorded requests instead of redacting them." },
+    ],
+    examples: [
+      { code: "Set-AWSHistoryConfiguration -MaxCmdletHistory 20 -RecordServiceRequests", remarks: "Keeps the last 20 invocations, with their requests." },
+      { code: "Set-AWSHistoryConfiguration -MaxCmdletHistory 0", remarks: "Turns the history off and clears it." },
+    ],
+  },
+  {
+    name: "Set-DefaultAWSRegion",
+    synopsis: "Sets the region the cmdlets use when -Region is not given ($StoredAWSRegion).",
+    description: "Stores a region name in the $StoredAWSRegion shell variable, which cmdlets of this module (and of AWS Tools for PowerShell) use when they are called without -Region.",
+    parameters: [
+      {
+        name: "Region",
+        psType: "object",
+        mandatory: true,
+        position: 0,
+        byValue: true,
+        byPropertyName: true,
+        help: "The system name of a region, such as us-east-1, or an object with a Region property.",
+      },
+      SCOPE("The scope of the $StoredAWSRegion variable:"),
+    ],
+    examples: [
+      { code: "Set-DefaultAWSRegion -Region eu-west-1", remarks: "Cmdlets called without -Region now call eu-west-1." },
+      { code: "Set-DefaultAWSRegion us-east-1 -Scope Local", remarks: "Sets the default region for the current scope only." },
+    ],
+  },
+];
+
+function shellCommand(command: ShellCommand): string[] {
+  const [verb, noun] = command.name.split("-") as [string, string];
+  const i = "    ";
+  const lines = [
+    "  <command:command>",
+    `${i}<command:details>`,
+    `${i}  <command:name>${command.name}</command:name>`,
+    `${i}  <command:verb>${verb}</command:verb>`,
+    `${i}  <command:noun>${noun}</command:noun>`,
+    `${i}  <maml:description>`,
+    ...paras(command.synopsis, `${i}    `),
+    `${i}  </maml:description>`,
+    `${i}</command:details>`,
+    `${i}<maml:description>`,
+    ...paras(command.description, `${i}  `),
+    `${i}</maml:description>`,
+    `${i}<command:syntax>`,
+    `${i}  <command:syntaxItem>`,
+    `${i}    <maml:name>${command.name}</maml:name>`,
+    ...command.parameters.flatMap((p) => parameter(p, `${i}    `, false)),
+    `${i}  </command:syntaxItem>`,
+    `${i}</command:syntax>`,
+    `${i}<command:parameters>`,
+    ...command.parameters.flatMap((p) => parameter(p, `${i}  `, true)),
+    `${i}</command:parameters>`,
+    `${i}<command:returnValues>`,
+    `${i}  <command:returnValue>`,
+    `${i}    <dev:type><maml:name>${xml(command.output ?? "None")}</maml:name></dev:type>`,
+    `${i}  </command:returnValue>`,
+    `${i}</command:returnValues>`,
+    `${i}<command:examples>`,
+  ];
+  command.examples.forEach((example, n) => {
+    lines.push(
+      `${i}  <command:example>`,
+      `${i}    <maml:title>-------------------------- Example ${n + 1} --------------------------</maml:title>`,
+      `${i}    <dev:code>${xml(example.code)}</dev:code>`,
+      `${i}    <dev:remarks>`,
+      ...paras(example.remarks, `${i}      `),
+      `${i}    </dev:remarks>`,
+      `${i}  </command:example>`,
+    );
+  });
+  lines.push(`${i}</command:examples>`, "  </command:command>");
+  return lines;
+}
+
 export function helpFileName(specs: LoadedSpecs): string {
   // PowerShell looks for a compiled cmdlet's help beside its assembly, as <assembly file>-Help.xml.
   return `en-US/${specs.service.module.name}.dll-Help.xml`;
 }
 
 export function emitHelp(specs: LoadedSpecs): string {
+  const documented = SHELL_COMMANDS.map((c) => c.name).sort();
+  if (documented.join() !== [...SHARED_COMMANDS].sort().join()) throw new Error("help.ts must document every shell command the runtime exports");
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     "<!-- Generated by `npm run generate` from specs/. Do not edit. -->",
     '<helpItems schema="maml" xmlns="http://msh" xmlns:maml="http://schemas.microsoft.com/maml/2004/10" xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10" xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10">',
     ...specs.cmdlets.flatMap((c) => command(specs, c)),
+    ...SHELL_COMMANDS.flatMap(shellCommand),
     "</helpItems>",
     "",
   ].join("\n");

@@ -66,8 +66,8 @@ Describe 'Module manifest' {
         $shared = @('Clear-DefaultAWSRegion', 'Get-DefaultAWSRegion', 'Set-AWSHistoryConfiguration', 'Set-DefaultAWSRegion')
         $expected = @($specs + $shared) | Sort-Object
         $expected.Count | Should -Be 144
-        $manifest.CmdletsToExport | Sort-Object | Should -Be ($specs | Sort-Object)
-        $manifest.FunctionsToExport | Sort-Object | Should -Be $shared
+        $manifest.CmdletsToExport | Sort-Object | Should -Be $expected
+        $manifest.FunctionsToExport | Should -BeNullOrEmpty
         $manifest.VariablesToExport | Should -BeNullOrEmpty
         $manifest.AliasesToExport | Should -BeNullOrEmpty
         (Get-Command -Module PSCognitoIdentityProvider).Name | Sort-Object | Should -Be $expected

@@ -115,7 +115,7 @@ Import-Module '$(Get-TestModuleManifest)'
         $env:AWS_REGION = 'us_east_1'
         { Get-CGIPUserAttributeVerificationCode -AccessToken 't' -AttributeName email -EndpointUrl $Url } |
             Should -Throw -ExpectedMessage "*'us_east_1' (from the AWS_REGION environment variable) is not a region name*"
-        { Set-DefaultAWSRegion 'not a region' } | Should -Throw -ErrorId 'System.ArgumentException,Set-DefaultAWSRegion'
+        { Set-DefaultAWSRegion 'not a region' } | Should -Throw -ErrorId 'System.ArgumentException,Amazon.PowerShell.Common.SetDefaultAWSRegionCmdlet'
     }
 }
 
@@ -410,7 +410,6 @@ Describe 'Installing the module folder' {
         $manifest.PowerShellVersion | Should -Be ([version] '7.4')
         $data = Import-PowerShellDataFile (Get-TestModuleManifest)
         $data.RootModule | Should -Be 'PSCognitoIdentityProvider.dll'
-        $data.RequiredAssemblies | Should -Be @('PSCognitoIdentityProvider.dll')
         $data.FormatsToProcess | Should -Be @('PSCognitoIdentityProvider.Format.ps1xml')
         $data.PrivateData.PSData.Tags | Should -Contain 'Cognito'
         $data.PrivateData.PSData.ProjectUri | Should -Match '^https://'

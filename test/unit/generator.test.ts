@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { compareGenerated, generate } from "../../src/generator/generate.js";
-import { SHARED_COMMANDS, SHELL_MODULE } from "../../src/generator/powershell.js";
+import { SHARED_COMMANDS } from "../../src/generator/powershell.js";
 import { loadSpecs } from "../../src/spec/loader.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -52,26 +52,31 @@ describe("generate()", () => {
   it("writes a manifest with explicit exports and no wildcards", () => {
     const manifest = generate(specs).get("powershell/PSCognitoIdentityProvider.psd1")!;
     const listed = (key: string) => new RegExp(`${key}\\s+= @\\(([^)]*)\\)`).exec(manifest)![1]!.match(/'[^']+'/g);
-    // Every cmdlet spec file, compiled; the shell commands (written out here rather than
-    // taken from the generator) are script functions.
+    // Every cmdlet spec file, plus the runtime's shell commands (written out here rather
+    // than taken from the generator), sorted: all compiled.
     const cmdletNames = readdirSync(join(root, "specs", "cmdlets"))
       .filter((f) => f.endsWith(".yaml"))
       .map((f) => f.slice(0, -".yaml".length));
     const shared = ["Clear-DefaultAWSRegion", "Get-DefaultAWSRegion", "Set-AWSHistoryConfiguration", "Set-DefaultAWSRegion"];
-    expect(listed("CmdletsToExport")).toEqual([...cmdletNames].sort().map((n) => `'${n}'`));
+    expect(listed("CmdletsToExport")).toEqual([...cmdletNames, ...shared].sort().map((n) => `'${n}'`));
     expect(listed("CmdletsToExport")).toContain("'Get-CGIPUserList'");
-    expect(listed("CmdletsToExport")).toHaveLength(140);
-    expect(listed("FunctionsToExport")).toEqual(shared.map((n) => `'${n}'`));
+    expect(listed("CmdletsToExport")).toHaveLength(140 + shared.length);
+    expect(manifest).toMatch(/FunctionsToExport\s+= @\(\)/);
     expect(manifest).toMatch(/VariablesToExport\s+= @\(\)/);
     expect(manifest).not.toContain("*");
     expect(manifest).toContain("RootModule           = 'PSCognitoIdentityProvider.dll'");
     expect(manifest).toContain("FormatsToProcess     = @('PSCognitoIdentityProvider.Format.ps1xml')");
   });
 
-  it("exports the shell module's commands, and only functions it defines", () => {
-    const shell = readFileSync(join(root, "src", "powershell", SHELL_MODULE), "utf8");
-    const defined = [...shell.matchAll(/^function ([\w-]+) \{/gm)].map((m) => m[1]);
+  it("exports the runtime's shell commands, each with help, and only cmdlets the runtime defines", () => {
+    const runtime = readdirSync(join(root, "src", "dotnet"))
+      .filter((f) => f.endsWith(".cs"))
+      .map((f) => readFileSync(join(root, "src", "dotnet", f), "utf8"))
+      .join("\n");
+    const defined = [...runtime.matchAll(/^\s*\[Cmdlet\(Verbs\w+\.(\w+), "([\w]+)"\)\]/gm)].map((m) => `${m[1]}-${m[2]}`);
     expect(defined.sort()).toEqual([...SHARED_COMMANDS].sort());
+    const help = generate(specs).get("powershell/en-US/PSCognitoIdentityProvider.dll-Help.xml")!;
+    for (const command of SHARED_COMMANDS) expect(help).toContain(`<command:name>${command}</command:name>`);
   });
 
   it("writes MAML help beside the assembly, with aliases and 1-based positions", () => {
