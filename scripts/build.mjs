@@ -37,6 +37,9 @@ await build({
   outfile: join(outDir, "bridge.cjs"),
   bundle: true,
   platform: "node",
+  // The SDK's ES module builds: esbuild then hoists them into one scope. With the CommonJS
+  // builds, every module that imports the SDK client copied its thousand exports at start-up.
+  mainFields: ["module", "main"],
   target: "node20",
   format: "cjs",
   minify: true,
