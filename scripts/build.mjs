@@ -4,7 +4,7 @@
 // PowerShell 7.4+ and `node` >= 20 are.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
@@ -34,17 +34,26 @@ copyFileSync(join(dotnetOut, `${moduleName}.dll`), join(outDir, `${moduleName}.d
 
 await build({
   entryPoints: [join(root, "src", "bridge", "main.ts")],
-  outfile: join(outDir, "bridge.cjs"),
+  outfile: join(outDir, "bridge.bundle.cjs"),
   bundle: true,
   platform: "node",
   // The SDK's ES module builds: esbuild then hoists them into one scope. With the CommonJS
   // builds, every module that imports the SDK client copied its thousand exports at start-up.
   mainFields: ["module", "main"],
+  // import() of Node's built-ins becomes require(): the loader runs the bundle as a
+  // vm.Script (for its code cache), which has no loader for dynamic imports.
+  supported: { "dynamic-import": false },
   target: "node20",
   format: "cjs",
   minify: true,
   legalComments: "none",
   logLevel: "warning",
 });
+
+// The entry point PowerShell starts: it runs the bundle through V8's code cache.
+copyFileSync(join(root, "src", "bridge", "loader.cjs"), join(outDir, "bridge.cjs"));
+if (/\bimport\(/.test(readFileSync(join(outDir, "bridge.bundle.cjs"), "utf8"))) {
+  throw new Error("the bridge bundle still has a dynamic import(), which the loader's vm.Script cannot run");
+}
 
 console.log(`Built ${outDir}`);

@@ -26,6 +26,7 @@ export function runBridge(binding: ServiceBinding, write: Write): void {
 
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let first = true;
+  let answered = false;
   lines.on("line", (raw) => {
     // Windows PowerShell may put a byte order mark before the first byte it writes.
     const line = first && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
@@ -50,7 +51,14 @@ export function runBridge(binding: ServiceBinding, write: Write): void {
     inFlight.set(message.id, controller);
     executor
       .execute(message, controller.signal)
-      .then((reply: Reply) => send(reply))
+      .then((reply: Reply) => {
+        send(reply);
+        if (!answered) {
+          answered = true;
+          // For the loader (bridge.cjs), which then saves V8's code cache.
+          (process as NodeJS.EventEmitter).emit("bridge:first-reply");
+        }
+      })
       .finally(() => inFlight.delete(message.id));
   });
 

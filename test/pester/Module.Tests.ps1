@@ -140,6 +140,40 @@ Import-Module ./PSCognitoIdentityProvider/PSCognitoIdentityProvider.psd1
         }
     }
 
+    It 'keeps the bridge code cache in the user cache folder, private, and recovers from a damaged one' -Skip:(-not $IsLinux) {
+        $cacheHome = Join-Path ([System.IO.Path]::GetTempPath()) "cache-home-$([guid]::NewGuid())"
+        $script = @"
+Import-Module '$(Get-TestModuleManifest)'
+(Get-CGIPUserAttributeVerificationCode -AccessToken 't' -AttributeName email -Region us-east-1 -EndpointUrl '$($Responder.Url)').Destination
+# The cache is written just after the first reply: give the bridge a moment before exiting.
+Start-Sleep -Milliseconds 1500
+"@
+        try {
+            $first = Invoke-ChildPwsh -Script $script -Environment @{ XDG_CACHE_HOME = $cacheHome }
+            $first.Output | Should -Be @('a***@e***') -Because $first.Error
+            $cache = @(Get-ChildItem -Path (Join-Path $cacheHome 'PSCognitoIdentityProvider') -Filter 'bridge-*.v8cache')
+            $cache.Count | Should -Be 1
+            $cache[0].Length | Should -BeGreaterThan 100KB
+            # Only its owner may read it: it is code the bridge runs.
+            [System.IO.File]::GetUnixFileMode($cache[0].FullName) | Should -Be ([System.IO.UnixFileMode] 'UserRead, UserWrite')
+
+            # Damaged: V8 refuses it, the call still works, and a good cache replaces it.
+            [System.IO.File]::WriteAllText($cache[0].FullName, 'not a code cache')
+            $second = Invoke-ChildPwsh -Script $script -Environment @{ XDG_CACHE_HOME = $cacheHome }
+            $second.Output | Should -Be @('a***@e***') -Because $second.Error
+            (Get-Item $cache[0].FullName).Length | Should -BeGreaterThan 100KB
+
+            # PSCGIP_BRIDGE_CODE_CACHE=0: none written.
+            Remove-Item -LiteralPath $cacheHome -Recurse -Force
+            $off = Invoke-ChildPwsh -Script $script -Environment @{ XDG_CACHE_HOME = $cacheHome; PSCGIP_BRIDGE_CODE_CACHE = '0' }
+            $off.Output | Should -Be @('a***@e***') -Because $off.Error
+            Test-Path (Join-Path $cacheHome 'PSCognitoIdentityProvider') | Should -BeFalse
+        }
+        finally {
+            Remove-Item -LiteralPath $cacheHome -Recurse -Force -ErrorAction Ignore
+        }
+    }
+
     It 'says clearly when node is not on PATH' {
         $script = @"
 Import-Module '$(Get-TestModuleManifest)'
