@@ -45,6 +45,8 @@ namespace CmdletBridge
         private StreamWriter? _input;
         private StreamReader? _output;
         private Task<string?>? _pendingRead;
+        /// <summary>Set when the pending read completes (no spinning: see ReceiveLine).</summary>
+        private readonly ManualResetEventSlim _lineReady = new ManualResetEventSlim(false, 0);
         private bool _readerActive;
         private string? _nodePath;
         /// <summary>The runspaces that imported the module, so that removal can tell who is left.</summary>
@@ -311,11 +313,19 @@ namespace CmdletBridge
             line = null;
             StreamReader? output = _output;
             if (output is null) return LineResult.Closed;
-            Task<string?> task = _pendingRead ??= output.ReadLineAsync();
+            Task<string?>? task = _pendingRead;
+            if (task is null)
+            {
+                _lineReady.Reset();
+                task = _pendingRead = output.ReadLineAsync();
+                task.ContinueWith(_ => _lineReady.Set(), TaskContinuationOptions.ExecuteSynchronously);
+            }
             if (!task.IsCompleted)
             {
                 DateTime deadline = DateTime.UtcNow + timeout;
-                while (!task.Wait(100))
+                // An event that blocks at once: Task.Wait spins first, and on two cores that
+                // spinning took the CPU the bridge needed to produce the reply.
+                while (!_lineReady.Wait(100))
                 {
                     if (cmdlet.Stopping) throw new PipelineStoppedException();
                     if (DateTime.UtcNow >= deadline) return LineResult.TimedOut;

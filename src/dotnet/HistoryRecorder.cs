@@ -51,11 +51,16 @@ namespace CmdletBridge
             return current as AWSHistory;
         }
 
-        public static AWSCmdletHistory? Start(PSCmdlet cmdlet, string cmdletName)
+        /// <summary>
+        /// Starts the invocation's entry. The store is looked up once per invocation and kept
+        /// (a variable lookup on every pipeline object costs more than the bookkeeping).
+        /// </summary>
+        public static AWSCmdletHistory? Start(PSCmdlet cmdlet, string cmdletName, out AWSHistory? store)
         {
             HistorySettings settings = Settings;
+            store = null;
             if (settings.MaxCmdletHistory <= 0) return null;
-            AWSHistory? store = GetStore(cmdlet);
+            store = GetStore(cmdlet);
             if (store is null) return null;
             var entry = new AWSCmdletHistory { CmdletName = cmdletName, CmdletStart = DateTime.Now };
             store.Commands.Insert(0, entry);
@@ -69,19 +74,19 @@ namespace CmdletBridge
             if (entry is not null) entry.CmdletEnd = DateTime.Now;
         }
 
-        public static void AddResponse(PSCmdlet cmdlet, AWSCmdletHistory? entry, object? response)
+        public static void AddResponse(AWSHistory? store, AWSCmdletHistory? entry, object? response)
         {
             if (entry is null) return;
             AddBounded(entry.Responses, response!, Settings.MaxServiceCallHistory);
             entry.LastServiceResponse = response;
-            if (GetStore(cmdlet) is AWSHistory store) store.LastServiceResponse = response;
+            if (store is not null) store.LastServiceResponse = response;
         }
 
         /// <summary>
         /// Records the request, when requests are recorded, with sensitive members redacted
         /// unless sensitive data is asked for.
         /// </summary>
-        public static void AddRequest(PSCmdlet cmdlet, AWSCmdletHistory? entry, string typeName, IDictionary parameters, string[] sensitive)
+        public static void AddRequest(AWSHistory? store, AWSCmdletHistory? entry, string typeName, IDictionary parameters, string[] sensitive)
         {
             HistorySettings settings = Settings;
             if (entry is null || !settings.RecordServiceRequests) return;
@@ -95,7 +100,7 @@ namespace CmdletBridge
             }
             AddBounded(entry.Requests, request, settings.MaxServiceCallHistory);
             entry.LastServiceRequest = request;
-            if (GetStore(cmdlet) is AWSHistory store) store.LastServiceRequest = request;
+            if (store is not null) store.LastServiceRequest = request;
         }
 
         private static void AddBounded(List<object> list, object item, int max)

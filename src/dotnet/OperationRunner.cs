@@ -17,8 +17,9 @@ namespace CmdletBridge
         /// <summary>Endpoint URLs already found well-formed (a loop passes the same one every time).</summary>
         private static readonly ConcurrentDictionary<string, bool> CheckedEndpoints = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
-        public static void Invoke(PSCmdlet cmdlet, IDictionary<string, object?> bound, OperationInfo operation, AWSCmdletHistory? history)
+        public static void Invoke(PSCmdlet cmdlet, IDictionary<string, object?> bound, OperationInfo operation, Invocation invocation)
         {
+            AWSCmdletHistory? history = invocation.History;
             bool selectGiven = bound.TryGetValue("Select", out object? selectValue);
             string select = selectGiven ? Text(selectValue) : operation.DefaultSelect;
             string? selectParameter = null;
@@ -113,11 +114,14 @@ namespace CmdletBridge
 
             while (true)
             {
-                string where = region is not null ? "in region " + region.Region : "in the default region";
-                cmdlet.WriteVerbose($"Calling {operation.Name} {where}{(endpoint.Length > 0 ? " at " + endpoint : "")}.");
+                if (invocation.Verbose)
+                {
+                    string where = region is not null ? "in region " + region.Region : "in the default region";
+                    cmdlet.WriteVerbose($"Calling {operation.Name} {where}{(endpoint.Length > 0 ? " at " + endpoint : "")}.");
+                }
                 if (history is not null && historySettings.RecordServiceRequests)
                 {
-                    HistoryRecorder.AddRequest(cmdlet, history, operation.RequestType, parameters, operation.Sensitive);
+                    HistoryRecorder.AddRequest(invocation.Store, history, operation.RequestType, parameters, operation.Sensitive);
                 }
 
                 PSObject reply = PSObject.AsPSObject(bridge.Invoke(cmdlet, request, timeout)!);
@@ -125,18 +129,24 @@ namespace CmdletBridge
                 {
                     ErrorRecord record = CmdletErrors.FromReply(cmdlet, reply.Properties["error"]?.Value);
                     // As in AWS Tools, a failed call keeps its error as the response.
-                    HistoryRecorder.AddResponse(cmdlet, history, record);
+                    HistoryRecorder.AddResponse(invocation.Store, history, record);
                     HistoryRecorder.Complete(history);
                     cmdlet.ThrowTerminatingError(record);
                 }
 
-                PSObject meta = PSObject.AsPSObject(reply.Properties["meta"]?.Value ?? new PSObject());
-                cmdlet.WriteDebug($"Region: {meta.Properties["region"]?.Value} (from {meta.Properties["regionSource"]?.Value}).");
-                cmdlet.WriteVerbose($"{operation.Name} answered by {meta.Properties["endpoint"]?.Value} in region {meta.Properties["region"]?.Value}: " +
-                    $"HTTP {meta.Properties["status"]?.Value}, request id {meta.Properties["requestId"]?.Value ?? "none"}.");
+                if (invocation.Debug || invocation.Verbose)
+                {
+                    PSObject meta = PSObject.AsPSObject(reply.Properties["meta"]?.Value ?? new PSObject());
+                    if (invocation.Debug) cmdlet.WriteDebug($"Region: {meta.Properties["region"]?.Value} (from {meta.Properties["regionSource"]?.Value}).");
+                    if (invocation.Verbose)
+                    {
+                        cmdlet.WriteVerbose($"{operation.Name} answered by {meta.Properties["endpoint"]?.Value} in region {meta.Properties["region"]?.Value}: " +
+                            $"HTTP {meta.Properties["status"]?.Value}, request id {meta.Properties["requestId"]?.Value ?? "none"}.");
+                    }
+                }
 
                 object? response = reply.Properties["response"]?.Value;
-                HistoryRecorder.AddResponse(cmdlet, history, response);
+                HistoryRecorder.AddResponse(invocation.Store, history, response);
                 if (selectParameter is null && !writeNothing) WriteSelected(cmdlet, response, reply.Properties["path"]?.Value as object[], history);
 
                 if (!autoIterate) break;
