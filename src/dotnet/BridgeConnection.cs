@@ -90,8 +90,8 @@ namespace CmdletBridge
             }
         }
 
-        /// <summary>Sends one request and returns its reply (a PSCustomObject).</summary>
-        public object? Invoke(PSCmdlet cmdlet, IDictionary request, TimeSpan timeout)
+        /// <summary>Sends one request and returns its reply.</summary>
+        public BridgeReply Invoke(PSCmdlet cmdlet, IDictionary request, TimeSpan timeout)
         {
             Process? process = _process;
             if (process is null || _helloPending || HasExited(process)) process = GetProcess(cmdlet);
@@ -117,7 +117,7 @@ namespace CmdletBridge
                 string line = ReceiveReply(cmdlet, id, process, timeout);
                 answered = true;
                 // PSCustomObjects with their type names, DateTimes and HttpStatusCodes restored.
-                return BridgeJson.Read(line);
+                return BridgeJson.ReadReply(line);
             }
             finally
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Net;
@@ -168,6 +169,22 @@ namespace CmdletBridge
             return value;
         }
 
+        /// <summary>
+        /// Parses a reply line: only the response becomes PSCustomObjects. The envelope, its
+        /// metadata and its error are plain dictionaries, because every member added to a
+        /// PSObject takes a process-wide lock in PowerShell's member binder, and the
+        /// envelope's would be thrown away at once.
+        /// </summary>
+        public static BridgeReply ReadReply(string json)
+        {
+            var reader = new Reader(json);
+            reader.SkipWhitespace();
+            BridgeReply reply = reader.ReadEnvelope();
+            reader.SkipWhitespace();
+            if (!reader.AtEnd) throw reader.Error("text after the value");
+            return reply;
+        }
+
         private sealed class Reader
         {
             private readonly string _text;
@@ -201,6 +218,89 @@ namespace CmdletBridge
                     default:
                         if (c == '-' || (c >= '0' && c <= '9')) return ReadNumber();
                         throw Error($"unexpected '{c}'");
+                }
+            }
+
+            public BridgeReply ReadEnvelope()
+            {
+                var reply = new BridgeReply();
+                if (AtEnd || _text[_at] != '{') throw Error("expected an object");
+                _at++;
+                SkipWhitespace();
+                if (!AtEnd && _text[_at] == '}')
+                {
+                    _at++;
+                    return reply;
+                }
+                while (true)
+                {
+                    SkipWhitespace();
+                    if (AtEnd || _text[_at] != '"') throw Error("expected a member name");
+                    string name = ReadString();
+                    SkipWhitespace();
+                    if (AtEnd || _text[_at] != ':') throw Error("expected ':'");
+                    _at++;
+                    SkipWhitespace();
+                    switch (name)
+                    {
+                        case "response": reply.Response = ReadValue(1); break;
+                        case "ok": reply.Ok = ReadValue(1) is true; break;
+                        case "path": reply.Path = ReadValue(1) as object?[]; break;
+                        case "meta": reply.Meta = ReadPlain(1) as Dictionary<string, object?> ?? reply.Meta; break;
+                        case "error": reply.Error = ReadPlain(1) as Dictionary<string, object?>; break;
+                        default: ReadPlain(1); break;
+                    }
+                    SkipWhitespace();
+                    if (AtEnd) throw Error("end of text in an object");
+                    if (_text[_at] == ',') { _at++; continue; }
+                    if (_text[_at] == '}') { _at++; break; }
+                    throw Error("expected ',' or '}'");
+                }
+                return reply;
+            }
+
+            /// <summary>A value with objects as dictionaries (no type tags): for the envelope only.</summary>
+            private object? ReadPlain(int depth)
+            {
+                if (depth > MaxDepth) throw Error("nesting too deep");
+                if (AtEnd) throw Error("end of text");
+                if (_text[_at] == '[')
+                {
+                    _at++;
+                    var items = new List<object?>();
+                    SkipWhitespace();
+                    if (!AtEnd && _text[_at] == ']') { _at++; return items.ToArray(); }
+                    while (true)
+                    {
+                        SkipWhitespace();
+                        items.Add(ReadPlain(depth + 1));
+                        SkipWhitespace();
+                        if (AtEnd) throw Error("end of text in an array");
+                        if (_text[_at] == ',') { _at++; continue; }
+                        if (_text[_at] == ']') { _at++; return items.ToArray(); }
+                        throw Error("expected ',' or ']'");
+                    }
+                }
+                if (_text[_at] != '{') return ReadValue(depth);
+                _at++;
+                var members = new Dictionary<string, object?>(StringComparer.Ordinal);
+                SkipWhitespace();
+                if (!AtEnd && _text[_at] == '}') { _at++; return members; }
+                while (true)
+                {
+                    SkipWhitespace();
+                    if (AtEnd || _text[_at] != '"') throw Error("expected a member name");
+                    string name = ReadString();
+                    SkipWhitespace();
+                    if (AtEnd || _text[_at] != ':') throw Error("expected ':'");
+                    _at++;
+                    SkipWhitespace();
+                    members[name] = ReadPlain(depth + 1);
+                    SkipWhitespace();
+                    if (AtEnd) throw Error("end of text in an object");
+                    if (_text[_at] == ',') { _at++; continue; }
+                    if (_text[_at] == '}') { _at++; return members; }
+                    throw Error("expected ',' or '}'");
                 }
             }
 
@@ -374,5 +474,16 @@ namespace CmdletBridge
                 throw Error("a malformed number");
             }
         }
+    }
+
+    /// <summary>One reply from the bridge: the response (PSCustomObjects), and the rest as plain data.</summary>
+    public sealed class BridgeReply
+    {
+        public bool Ok { get; set; }
+        public object? Response { get; set; }
+        /// <summary>The -Select path to apply to the response, or null for the whole response.</summary>
+        public object?[]? Path { get; set; }
+        public Dictionary<string, object?> Meta { get; set; } = new Dictionary<string, object?>();
+        public Dictionary<string, object?>? Error { get; set; }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 
@@ -29,16 +30,16 @@ namespace CmdletBridge
         }
 
         /// <summary>The ErrorRecord for an error reply from the bridge.</summary>
-        public static ErrorRecord FromReply(PSCmdlet cmdlet, object? replyError)
+        public static ErrorRecord FromReply(PSCmdlet cmdlet, Dictionary<string, object?>? replyError)
         {
-            PSObject error = PSObject.AsPSObject(replyError ?? new PSObject());
+            Dictionary<string, object?> error = replyError ?? new Dictionary<string, object?>();
             string message = Text(error, "message") ?? "";
             string kind = Text(error, "kind") ?? "";
             switch (kind)
             {
                 case "service":
                 {
-                    object? status = error.Properties["status"]?.Value;
+                    error.TryGetValue("status", out object? status);
                     int statusCode = status is null ? 0 : Convert.ToInt32(status, System.Globalization.CultureInfo.InvariantCulture);
                     // Code, status and request id, as the AWS SDK for .NET's service exceptions carry them.
                     var inner = new AwsServiceException(message, Text(error, "code") ?? "", statusCode, Text(error, "requestId"));
@@ -60,11 +61,8 @@ namespace CmdletBridge
             }
         }
 
-        private static string? Text(PSObject value, string name)
-        {
-            object? member = value.Properties[name]?.Value;
-            return member is null ? null : member.ToString();
-        }
+        private static string? Text(Dictionary<string, object?> value, string name) =>
+            value.TryGetValue(name, out object? member) && member is not null ? member.ToString() : null;
     }
 
     /// <summary>

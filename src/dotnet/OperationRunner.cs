@@ -124,30 +124,27 @@ namespace CmdletBridge
                     HistoryRecorder.AddRequest(invocation.Store, history, operation.RequestType, parameters, operation.Sensitive);
                 }
 
-                PSObject reply = PSObject.AsPSObject(bridge.Invoke(cmdlet, request, timeout)!);
-                if (!LanguagePrimitives.IsTrue(reply.Properties["ok"]?.Value))
+                BridgeReply reply = bridge.Invoke(cmdlet, request, timeout);
+                if (!reply.Ok)
                 {
-                    ErrorRecord record = CmdletErrors.FromReply(cmdlet, reply.Properties["error"]?.Value);
+                    ErrorRecord record = CmdletErrors.FromReply(cmdlet, reply.Error);
                     // As in AWS Tools, a failed call keeps its error as the response.
                     HistoryRecorder.AddResponse(invocation.Store, history, record);
                     HistoryRecorder.Complete(history);
                     cmdlet.ThrowTerminatingError(record);
                 }
 
-                if (invocation.Debug || invocation.Verbose)
+                Dictionary<string, object?> meta = reply.Meta;
+                if (invocation.Debug) cmdlet.WriteDebug($"Region: {Member(meta, "region")} (from {Member(meta, "regionSource")}).");
+                if (invocation.Verbose)
                 {
-                    PSObject meta = PSObject.AsPSObject(reply.Properties["meta"]?.Value ?? new PSObject());
-                    if (invocation.Debug) cmdlet.WriteDebug($"Region: {meta.Properties["region"]?.Value} (from {meta.Properties["regionSource"]?.Value}).");
-                    if (invocation.Verbose)
-                    {
-                        cmdlet.WriteVerbose($"{operation.Name} answered by {meta.Properties["endpoint"]?.Value} in region {meta.Properties["region"]?.Value}: " +
-                            $"HTTP {meta.Properties["status"]?.Value}, request id {meta.Properties["requestId"]?.Value ?? "none"}.");
-                    }
+                    cmdlet.WriteVerbose($"{operation.Name} answered by {Member(meta, "endpoint")} in region {Member(meta, "region")}: " +
+                        $"HTTP {Member(meta, "status")}, request id {Member(meta, "requestId") ?? "none"}.");
                 }
 
-                object? response = reply.Properties["response"]?.Value;
+                object? response = reply.Response;
                 HistoryRecorder.AddResponse(invocation.Store, history, response);
-                if (selectParameter is null && !writeNothing) WriteSelected(cmdlet, response, reply.Properties["path"]?.Value as object[], history);
+                if (selectParameter is null && !writeNothing) WriteSelected(cmdlet, response, reply.Path, history);
 
                 if (!autoIterate) break;
                 object? next = response is null ? null : PSObject.AsPSObject(response).Properties[operation.NextPageToken!]?.Value;
@@ -244,7 +241,7 @@ namespace CmdletBridge
         /// Writes the response, or the values at the -Select path: collections on the way (and
         /// at the end) are flattened and nulls dropped, so each item reaches the pipeline on its own.
         /// </summary>
-        private static void WriteSelected(PSCmdlet cmdlet, object? response, object[]? path, AWSCmdletHistory? history)
+        private static void WriteSelected(PSCmdlet cmdlet, object? response, object?[]? path, AWSCmdletHistory? history)
         {
             if (path is null)
             {
@@ -253,7 +250,7 @@ namespace CmdletBridge
                 return;
             }
             var values = new List<object> { response! };
-            foreach (object segmentValue in path)
+            foreach (object? segmentValue in path)
             {
                 string segment = Text(segmentValue);
                 var next = new List<object>();
@@ -275,6 +272,8 @@ namespace CmdletBridge
                 if (history is not null) history.EmittedObjectsCount++;
             }
         }
+
+        private static object? Member(Dictionary<string, object?> map, string name) => map.TryGetValue(name, out object? value) ? value : null;
 
         private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
