@@ -241,6 +241,11 @@ namespace CmdletBridge
             startInfo.ArgumentList.Add("--max-semi-space-size=2");
             startInfo.ArgumentList.Add("--max-old-space-size=256");
             startInfo.ArgumentList.Add(BridgeScript);
+            // Two malloc arenas instead of one per thread (glibc; ignored elsewhere): V8's
+            // compiler and GC threads otherwise leave freed memory in arenas of their own, and
+            // the bridge's RSS settled 8-15 MB higher over thousands of calls, at no measurable
+            // speed difference. A value the user set is kept.
+            if (!startInfo.Environment.ContainsKey("MALLOC_ARENA_MAX")) startInfo.Environment["MALLOC_ARENA_MAX"] = "2";
             // Credentials the session has in its environment travel with each request (the
             // session's may change after the bridge starts); the bridge must not fall back
             // on a copy taken at its start.
