@@ -4,7 +4,9 @@ import type { ClientOptions } from "./service.js";
 export const DEFAULT_TIMEOUT_MS = 100_000;
 
 export function clientConfig(options: ClientOptions): Record<string, unknown> {
-  const config: Record<string, unknown> = { region: options.region };
+  // cacheMiddleware: each command class's middleware is resolved once per client, not on
+  // every call (per-call facts travel in call-context.ts).
+  const config: Record<string, unknown> = { region: options.region, cacheMiddleware: true };
   if (options.endpoint) config.endpoint = options.endpoint;
   if (options.credentials) config.credentials = options.credentials;
   if (options.maxAttempts !== undefined) config.maxAttempts = options.maxAttempts;

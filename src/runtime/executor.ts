@@ -1,5 +1,6 @@
 // Runs one call request: validates -Select, maps the input, sends the command through
 // a cached client, and shapes the reply. Never throws: every failure becomes an ErrorReply.
+import { instrumentClient, withCallFacts, type CallFacts } from "./call-context.js";
 import { classifyError, SelectError } from "./errors.js";
 import { OutputShaper } from "./output.js";
 import type { CallRequest, Reply } from "./protocol.js";
@@ -35,24 +36,7 @@ export class Executor {
       region = resolved.region;
       const input = handler.buildInput(request.params ?? {});
       const command = handler.createCommand(input);
-      const facts: { contentLength?: number } = {};
-      command.middlewareStack.add(
-        (next) => async (args: { request: { protocol: string; hostname: string; port?: number; path: string } }) => {
-          const r = args.request;
-          endpoint = `${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ""}${r.path}`;
-          return next(args);
-        },
-        { step: "finalizeRequest", name: "recordEndpoint" },
-      );
-      command.middlewareStack.add(
-        (next) => async (args: unknown) => {
-          const result = await next(args);
-          const length = Number(result?.response?.headers?.["content-length"]);
-          if (Number.isFinite(length)) facts.contentLength = length;
-          return result;
-        },
-        { step: "deserialize", name: "recordContentLength" },
-      );
+      const facts: CallFacts = signal ? { signal } : {};
 
       // Anonymous operations share the default client: the SDK never asks it for credentials.
       const credentials = handler.auth === "signed" ? chooseCredentials(request) : { key: "default" };
@@ -63,8 +47,10 @@ export class Executor {
       this.inFlight.set(client, (this.inFlight.get(client) ?? 0) + 1);
       let output: Record<string, unknown>;
       try {
-        output = await client.send(command, signal ? { abortSignal: signal } : undefined);
+        // No per-call options: the client reuses its resolved middleware (see call-context.ts).
+        output = await withCallFacts(facts, () => client.send(command));
       } finally {
+        endpoint = facts.endpoint ?? endpoint;
         this.settled(client);
       }
       const metadata = (output.$metadata ?? {}) as { requestId?: string; httpStatusCode?: number; attempts?: number };
@@ -119,6 +105,7 @@ export class Executor {
       this.clients.delete(key);
     } else {
       client = this.service.createClient(credentials.credentials ? { ...options, credentials: credentials.credentials } : options);
+      instrumentClient(client as unknown as Parameters<typeof instrumentClient>[0]);
       // Rotating credentials or endpoints must not pile up clients (and their sockets).
       if (this.clients.size >= MAX_CLIENTS) {
         const [oldestKey, oldest] = this.clients.entries().next().value!;

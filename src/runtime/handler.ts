@@ -15,9 +15,5 @@ export interface OperationHandler {
   createCommand(input: Record<string, unknown>): SdkCommand;
 }
 
-/** The part of an SDK v3 command the runtime touches. */
-export interface SdkCommand {
-  middlewareStack: {
-    add(middleware: (next: any, context: any) => (args: any) => Promise<any>, options: { step: string; name?: string }): void;
-  };
-}
+/** An SDK v3 command: the runtime only hands it to its client's send(). */
+export type SdkCommand = object;
