@@ -6,8 +6,6 @@ namespace CmdletBridge
 {
     public static class ModuleData
     {
-        public const string ModuleName = "PSCognitoIdentityProvider";
-
         /// <summary>The regions the AWS SDK for JavaScript knows, with their descriptions.</summary>
         public static readonly IReadOnlyDictionary<string, string> KnownRegions = new Dictionary<string, string>
         {

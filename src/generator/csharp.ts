@@ -167,8 +167,6 @@ export function emitModuleData(specs: LoadedSpecs): string {
     "{",
     "    public static class ModuleData",
     "    {",
-    `        public const string ModuleName = ${csString(specs.service.module.name)};`,
-    "",
     "        /// <summary>The regions the AWS SDK for JavaScript knows, with their descriptions.</summary>",
     "        public static readonly IReadOnlyDictionary<string, string> KnownRegions = new Dictionary<string, string>",
     "        {",
