@@ -63,8 +63,13 @@ function writeCodeCache() {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 448 }); // 0700
     // Written aside and renamed: bridges of other sessions may read it meanwhile.
     var temporary = cacheFile + "." + process.pid + ".tmp";
-    fs.writeFileSync(temporary, data, { mode: 384 }); // 0600
-    fs.renameSync(temporary, cacheFile);
+    try {
+      fs.writeFileSync(temporary, data, { mode: 384 }); // 0600
+      fs.renameSync(temporary, cacheFile);
+    } catch (e) {
+      fs.rmSync(temporary, { force: true });
+      throw e;
+    }
   } catch (e) {
     // No cache this time: the next start compiles afresh, as now.
   }

@@ -44,9 +44,7 @@ namespace CmdletBridge
         private volatile bool _helloPending;
         private StreamWriter? _input;
         private StreamReader? _output;
-        private Task<string?>? _pendingRead;
-        /// <summary>Set when the pending read completes (no spinning: see ReceiveLine).</summary>
-        private readonly ManualResetEventSlim _lineReady = new ManualResetEventSlim(false, 0);
+        private PendingRead? _pendingRead;
         private bool _readerActive;
         private string? _nodePath;
         /// <summary>The runspaces that imported the module, so that removal can tell who is left.</summary>
@@ -104,9 +102,10 @@ namespace CmdletBridge
             {
                 SendLine(json);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException || e is ObjectDisposedException)
             {
-                // The bridge died since the last call and the request never reached it: retry once on a new one.
+                // The bridge died (or another call stopped it) since the last call and the
+                // request never reached it: retry once on a new one.
                 process = GetProcess(cmdlet);
                 SendLine(json);
             }
@@ -318,25 +317,20 @@ namespace CmdletBridge
             line = null;
             StreamReader? output = _output;
             if (output is null) return LineResult.Closed;
-            Task<string?>? task = _pendingRead;
-            if (task is null)
-            {
-                _lineReady.Reset();
-                task = _pendingRead = output.ReadLineAsync();
-                task.ContinueWith(_ => _lineReady.Set(), TaskContinuationOptions.ExecuteSynchronously);
-            }
+            PendingRead? pending = _pendingRead;
+            if (pending is null) _pendingRead = pending = new PendingRead(output.ReadLineAsync());
+            Task<string?> task = pending.Task;
             if (!task.IsCompleted)
             {
                 DateTime deadline = DateTime.UtcNow + timeout;
-                // An event that blocks at once: Task.Wait spins first, and on two cores that
-                // spinning took the CPU the bridge needed to produce the reply.
-                while (!_lineReady.Wait(100))
+                while (!pending.Ready.Wait(100))
                 {
                     if (cmdlet.Stopping) throw new PipelineStoppedException();
                     if (DateTime.UtcNow >= deadline) return LineResult.TimedOut;
                 }
             }
-            _pendingRead = null;
+            // Only this read: a restart may have begun a read on the new process meanwhile.
+            Interlocked.CompareExchange(ref _pendingRead, null, pending);
             try
             {
                 line = task.GetAwaiter().GetResult();
@@ -363,6 +357,8 @@ namespace CmdletBridge
         /// </summary>
         private string ReceiveReply(PSCmdlet cmdlet, string id, Process process, TimeSpan timeout)
         {
+            // Read now: another caller may stop (and dispose) the process while this one waits.
+            int bridgePid = ProcessId(process);
             DateTime deadline = DateTime.UtcNow + timeout;
             while (DateTime.UtcNow < deadline)
             {
@@ -396,8 +392,15 @@ namespace CmdletBridge
                         LineResult result = ReceiveLine(cmdlet, TimeSpan.FromMilliseconds(250), out string? line);
                         if (result == LineResult.Closed)
                         {
-                            int bridgePid = process.Id;
-                            string exit = process.WaitForExit(500) ? "exit code " + process.ExitCode : "still running";
+                            string exit;
+                            try
+                            {
+                                exit = process.WaitForExit(500) ? "exit code " + process.ExitCode : "still running";
+                            }
+                            catch (InvalidOperationException)
+                            {
+                                exit = "stopped by another call";
+                            }
                             Stop("it closed its output", cmdlet);
                             CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited",
                                 $"The Node.js bridge (pid {bridgePid}) stopped during the call ({exit}). The next call starts a new one.");
@@ -433,6 +436,35 @@ namespace CmdletBridge
                 $"The Node.js bridge did not answer within {(int)timeout.TotalSeconds} seconds; it was stopped and the next call starts a new one. " +
                 "Set PSCGIP_BRIDGE_TIMEOUT_SECONDS to wait longer.");
             return "";
+        }
+
+        private static int ProcessId(Process process)
+        {
+            try
+            {
+                return process.Id;
+            }
+            catch (InvalidOperationException)
+            {
+                return 0;
+            }
+        }
+
+        /// <summary>
+        /// One read of a line, with an event of its own that blocks at once: Task.Wait spins
+        /// first, and on two cores that spinning took the CPU the bridge needed to produce
+        /// the reply. (A read left over from a stopped bridge sets only its own event.)
+        /// </summary>
+        private sealed class PendingRead
+        {
+            public PendingRead(Task<string?> task)
+            {
+                Task = task;
+                task.ContinueWith(_ => Ready.Set(), TaskContinuationOptions.ExecuteSynchronously);
+            }
+
+            public Task<string?> Task { get; }
+            public ManualResetEventSlim Ready { get; } = new ManualResetEventSlim(false, 0);
         }
 
         private static bool HasExited(Process process)

@@ -50,13 +50,14 @@ namespace CmdletBridge
                         break;
                     case "maxerrorretry":
                         long retries = value switch { int i => i, long l => l, _ => -1 };
-                        if (retries < 0) Fail("MaxErrorRetry must be a whole number of 0 or more.");
+                        if (retries < 0 || retries >= int.MaxValue) Fail("MaxErrorRetry must be a whole number of 0 or more.");
                         settings["maxAttempts"] = (int)retries + 1;
                         break;
                     case "timeout":
                         double ms = value switch { TimeSpan t => t.TotalMilliseconds, int i => i, long l => l, double d => d, _ => -1 };
                         if (ms <= 0) Fail("Timeout must be a positive TimeSpan, or a number of milliseconds.");
-                        settings["timeoutMs"] = (long)ms;
+                        // Rounded as PowerShell's [long] rounds (to even), not truncated.
+                        settings["timeoutMs"] = (long)Math.Round(ms, MidpointRounding.ToEven);
                         break;
                     case "retrymode":
                         string mode = (LanguagePrimitives.ConvertTo<string>(value) ?? "").ToLowerInvariant();

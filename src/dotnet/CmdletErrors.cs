@@ -53,7 +53,9 @@ namespace CmdletBridge
                     return new ErrorRecord(new InvalidOperationException(message), "InvalidOperationException", ErrorCategory.InvalidOperation, cmdlet);
                 case "input":
                 case "select":
-                    return new ErrorRecord(new ArgumentException(message), "System.ArgumentException", ErrorCategory.InvalidArgument, Text(error, "parameter") ?? "Select");
+                    // The parameter the bridge names ("" when it names none); a -Select error has no member.
+                    object? target = error.TryGetValue("parameter", out object? parameter) ? LanguagePrimitives.ConvertTo<string>(parameter) ?? "" : "Select";
+                    return new ErrorRecord(new ArgumentException(message), "System.ArgumentException", ErrorCategory.InvalidArgument, target);
                 case "cancelled":
                     return new ErrorRecord(new OperationCanceledException(message), "OperationCanceled", ErrorCategory.OperationStopped, cmdlet);
                 default:
@@ -62,7 +64,7 @@ namespace CmdletBridge
         }
 
         private static string? Text(Dictionary<string, object?> value, string name) =>
-            value.TryGetValue(name, out object? member) && member is not null ? member.ToString() : null;
+            value.TryGetValue(name, out object? member) && member is not null ? LanguagePrimitives.ConvertTo<string>(member) : null;
     }
 
     /// <summary>

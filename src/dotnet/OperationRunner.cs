@@ -195,7 +195,7 @@ namespace CmdletBridge
                 value = Unwrap(value);
                 if (value is null || value is string { Length: 0 })
                 {
-                    CmdletErrors.ThrowArgument(cmdlet, name, $"-{name} is required, and the value given was $null or empty.");
+                    CmdletErrors.ThrowArgument(cmdlet, name, $"-{name} is required, and the value given was {(value is null ? "$null" : "empty")}.");
                 }
             }
             foreach (string name in operation.StringMaps)
@@ -206,12 +206,12 @@ namespace CmdletBridge
                     object key = Unwrap(entry.Key)!;
                     if (key is not string)
                     {
-                        CmdletErrors.ThrowArgument(cmdlet, name, $"-{name} takes string keys only, but key '{key}' is a {key.GetType().Name}. Quote it to make it a string.");
+                        CmdletErrors.ThrowArgument(cmdlet, name, $"-{name} takes string keys only, but key '{Text(key)}' is a {key.GetType().Name}. Quote it to make it a string.");
                     }
                     if (Unwrap(entry.Value) is not string)
                     {
                         CmdletErrors.ThrowArgument(cmdlet, name,
-                            $"-{name} takes string values only, but the value for key '{key}' is {PlainData.Kind(entry.Value)}. Convert it to a string first.");
+                            $"-{name} takes string values only, but the value for key '{Text(key)}' is {PlainData.Kind(entry.Value)}. Convert it to a string first.");
                     }
                 }
             }

@@ -42,7 +42,8 @@ namespace CmdletBridge
                     var result = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
                     foreach (DictionaryEntry entry in map)
                     {
-                        string key = entry.Key?.ToString() ?? "";
+                        // As PowerShell's [string]: culture-invariant (a [double] key is "1.5" everywhere).
+                        string key = LanguagePrimitives.ConvertTo<string>(entry.Key) ?? "";
                         result[key] = Convert(cmdlet, parameter, entry.Value, $"{where}.{key}", depth + 1);
                     }
                     return result;

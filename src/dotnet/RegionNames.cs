@@ -32,7 +32,7 @@ namespace CmdletBridge
             foreach (string name in new[] { "Region", "SystemName" })
             {
                 PSPropertyInfo? property = item.Properties[name];
-                if (property is not null) return property.Value?.ToString() ?? "";
+                if (property is not null) return LanguagePrimitives.ConvertTo<string>(property.Value) ?? "";
             }
             return LanguagePrimitives.ConvertTo<string>(value) ?? "";
         }

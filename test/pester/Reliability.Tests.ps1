@@ -7,16 +7,16 @@ BeforeDiscovery {
     # Expect is a wildcard for the error message.
     $BadInput = @(
         # -AccessToken
-        @{ Case = 'AccessToken $null'; Splat = @{ AccessToken = $null }; Expect = '-AccessToken is required, and the value given was $null or empty.' }
-        @{ Case = 'AccessToken empty'; Splat = @{ AccessToken = '' }; Expect = '-AccessToken is required, and the value given was $null or empty.' }
+        @{ Case = 'AccessToken $null'; Splat = @{ AccessToken = $null }; Expect = '-AccessToken is required, and the value given was $null.' }
+        @{ Case = 'AccessToken empty'; Splat = @{ AccessToken = '' }; Expect = '-AccessToken is required, and the value given was empty.' }
         @{ Case = 'AccessToken hashtable'; Splat = @{ AccessToken = @{ a = 1 } }; Expect = "*parameter 'AccessToken'. A string is expected, but the value given was a hashtable." }
         @{ Case = 'AccessToken array'; Splat = @{ AccessToken = @('a', 'b') }; Expect = "*parameter 'AccessToken'. A string is expected, but the value given was an array." }
         @{ Case = 'AccessToken script block'; Splat = @{ AccessToken = { 'x' } }; Expect = "*'AccessToken'*script block*" }
         @{ Case = 'AccessToken object'; Splat = @{ AccessToken = [pscustomobject]@{ a = 1 } }; Expect = "*parameter 'AccessToken'. A string is expected, but the value given was an object of type System.Management.Automation.PSCustomObject." }
         @{ Case = 'AccessToken list'; Splat = @{ AccessToken = [System.Collections.Generic.List[string]] @('a', 'b') }; Expect = "*parameter 'AccessToken'. A string is expected, but the value given was an array." }
         # -AttributeName
-        @{ Case = 'AttributeName $null'; Splat = @{ AttributeName = $null }; Expect = '-AttributeName is required, and the value given was $null or empty.' }
-        @{ Case = 'AttributeName empty'; Splat = @{ AttributeName = '' }; Expect = '-AttributeName is required, and the value given was $null or empty.' }
+        @{ Case = 'AttributeName $null'; Splat = @{ AttributeName = $null }; Expect = '-AttributeName is required, and the value given was $null.' }
+        @{ Case = 'AttributeName empty'; Splat = @{ AttributeName = '' }; Expect = '-AttributeName is required, and the value given was empty.' }
         @{ Case = 'AttributeName hashtable'; Splat = @{ AttributeName = @{} }; Expect = "*parameter 'AttributeName'. A string is expected, but the value given was a hashtable." }
         @{ Case = 'AttributeName array'; Splat = @{ AttributeName = @('email', 'phone_number') }; Expect = "*parameter 'AttributeName'. A string is expected, but the value given was an array." }
         @{ Case = 'AttributeName script block'; Splat = @{ AttributeName = { 'email' } }; Expect = "*'AttributeName'*script block*" }
