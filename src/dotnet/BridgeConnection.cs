@@ -7,7 +7,6 @@ using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -30,7 +29,6 @@ namespace CmdletBridge
     {
         private static readonly Lazy<BridgeConnection> DefaultConnection = new Lazy<BridgeConnection>(
             () => new BridgeConnection(Path.Combine(Path.GetDirectoryName(typeof(BridgeConnection).Assembly.Location)!, "bridge.cjs")));
-        private static readonly Regex ReplyId = new Regex("^\\{\"id\":\"([^\"]*)\"", RegexOptions.CultureInvariant);
         /// <summary>Request ids are unique in the process: this load of the module, then a counter.</summary>
         private static readonly string RequestPrefix = Guid.NewGuid().ToString("N").Substring(0, 8);
         private static long _nextRequestId;
@@ -406,13 +404,12 @@ namespace CmdletBridge
                                 $"The Node.js bridge (pid {bridgePid}) stopped during the call ({exit}). The next call starts a new one.");
                         }
                         if (result == LineResult.TimedOut) continue;
-                        Match match = ReplyId.Match(line!);
-                        if (!match.Success)
+                        string? replyId = ReplyIdOf(line!);
+                        if (replyId is null)
                         {
                             cmdlet.WriteDebug("Bridge output that is not a reply: " + line);
                             continue;
                         }
-                        string replyId = match.Groups[1].Value;
                         if (replyId == id) return line!;
                         if (!_abandoned.TryRemove(replyId, out _))
                         {
@@ -436,6 +433,18 @@ namespace CmdletBridge
                 $"The Node.js bridge did not answer within {(int)timeout.TotalSeconds} seconds; it was stopped and the next call starts a new one. " +
                 "Set PSCGIP_BRIDGE_TIMEOUT_SECONDS to wait longer.");
             return "";
+        }
+
+        /// <summary>
+        /// The id a reply line starts with ({"id":"...), or null for any other line. (By hand
+        /// rather than a Regex: building one costs the import and the first call milliseconds.)
+        /// </summary>
+        private static string? ReplyIdOf(string line)
+        {
+            const string prefix = "{\"id\":\"";
+            if (!line.StartsWith(prefix, StringComparison.Ordinal)) return null;
+            int end = line.IndexOf('"', prefix.Length);
+            return end < 0 ? null : line.Substring(prefix.Length, end - prefix.Length);
         }
 
         private static int ProcessId(Process process)
