@@ -27,7 +27,10 @@ if (cacheFile) {
 }
 
 var script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData: cachedData });
-if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+var writeCache = cacheFile && (!cachedData || script.cachedDataRejected);
+// V8 has taken what it needs from the cache; the file's buffer need not live on.
+cachedData = undefined;
+if (writeCache) {
   // Written once the first reply is out, so that it also holds the code that request
   // compiled, and off that reply's path.
   process.once("bridge:first-reply", function () {

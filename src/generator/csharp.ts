@@ -7,6 +7,7 @@ import { selectPaths } from "../runtime/shapes.js";
 import type { LoadedCmdlet, LoadedSpecs, ParameterType } from "../spec/types.js";
 import { cmdletParameters, defaultOutputType, type EmittedParameter } from "./powershell.js";
 import { knownRegions } from "./regions.js";
+import { xml } from "./text.js";
 
 const NESTED_TYPES = new Set<ParameterType>(["structure", "structureList", "structureMap", "document"]);
 
@@ -136,7 +137,7 @@ export function emitCmdlet(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string {
     "",
     `namespace ${cmdletNamespace(specs)}`,
     "{",
-    `    /// <summary>${xmlText(spec.synopsis.replace(/\s+/g, " ").trim())}</summary>`,
+    `    /// <summary>${xml(spec.synopsis.replace(/\s+/g, " ").trim())}</summary>`,
     `    [Cmdlet(${binding.join(", ")})]`,
   ];
   if (output) lines.push(`    [OutputType(${csString(`${specs.service.typeNamespace}.${output}`)})]`);
@@ -146,10 +147,6 @@ export function emitCmdlet(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string {
   for (const p of cmdletParameters(specs, cmdlet)) lines.push("", ...emitProperty(p));
   lines.push("    }", "}", "");
   return lines.join("\n");
-}
-
-function xmlText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /**

@@ -4,15 +4,12 @@
 // the order of the AWS SDK for .NET's model properties, whichever spec defines a shape.
 import { parseTypeRef, responseShapes, SCALAR_TYPES } from "../runtime/shapes.js";
 import type { LoadedSpecs } from "../spec/types.js";
+import { xml } from "./text.js";
 
 const MAX_TABLE_COLUMNS = 5;
 
 function ordinal(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function xml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 export function emitFormats(specs: LoadedSpecs): string {

@@ -3,6 +3,7 @@
 // position, pipeline input, aliases), examples and the output type.
 import type { LoadedCmdlet, LoadedSpecs } from "../spec/types.js";
 import { cmdletParameters, defaultOutputType, SHARED_COMMANDS, type EmittedParameter } from "./powershell.js";
+import { xml } from "./text.js";
 
 const NET_TYPES: Record<string, string> = {
   string: "System.String",
@@ -18,10 +19,6 @@ const NET_TYPES: Record<string, string> = {
   "byte[]": "System.Byte[]",
   switch: "System.Management.Automation.SwitchParameter",
 };
-
-function xml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 function paras(text: string, indent: string): string[] {
   return text

@@ -5,6 +5,11 @@ export function psString(value: string): string {
   return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, "$&$&")}'`;
 }
 
+/** Text for XML content or attribute values (MAML help, format views, C# doc comments). */
+export function xml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
 /** A TypeScript string literal. */
 export function tsString(value: string): string {
   return JSON.stringify(value);
