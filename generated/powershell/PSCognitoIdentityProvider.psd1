@@ -9,7 +9,6 @@
     Description          = 'Cmdlets for Amazon Cognito Identity Provider with the names, parameters and output of AWS Tools for PowerShell, running the AWS SDK for JavaScript in one Node.js process per PowerShell session.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
-    FormatsToProcess     = @('PSCognitoIdentityProvider.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Add-CGIPCustomAttribute',

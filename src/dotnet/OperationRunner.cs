@@ -111,6 +111,8 @@ namespace CmdletBridge
             TimeSpan timeout = ClientConfig.BridgeCallTimeout(config.Settings);
             HistorySettings historySettings = HistoryRecorder.Settings;
             BridgeConnection bridge = BridgeConnection.Default;
+            // Before the first request: on a cold start this runs while the bridge starts.
+            FormatViews.EnsureLoaded(cmdlet);
 
             while (true)
             {

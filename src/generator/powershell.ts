@@ -248,7 +248,8 @@ export function emitManifest(specs: LoadedSpecs): string {
     `    Description          = ${psString(m.description)}`,
     "    CompatiblePSEditions = @('Core')",
     "    PowerShellVersion    = '7.4'",
-    `    FormatsToProcess     = @(${psString(formatFileName(specs))})`,
+    // No FormatsToProcess: the runtime loads the format file on a runspace's first call
+    // (src/dotnet/FormatViews.cs), so that the import does not rebuild the format database.
     "    FunctionsToExport    = @()",
     `    CmdletsToExport      = ${list(cmdlets)}`,
     "    VariablesToExport    = @()",

@@ -337,6 +337,26 @@ Describe 'Format views' {
         $text | Should -Match 'RequestId\s+: [0-9a-f-]{36}'
         $text | Should -Match 'HttpStatusCode\s+: OK'
     }
+
+    It 'are loaded by a session''s first call, once, without importing Microsoft.PowerShell.Utility' {
+        $script = @"
+`$type = '$Ns.CodeDeliveryDetailsType'
+`$formats = { @(`$Host.Runspace.InitialSessionState.Formats | Where-Object FileName -like '*PSCognitoIdentityProvider.Format.ps1xml').Count }
+Import-Module '$(Get-TestModuleManifest)'
+& `$formats
+`$null = Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email -Region us-east-1 -EndpointUrl '$Url'
+& `$formats
+@(Get-Module Microsoft.PowerShell.Utility).Count
+@(Get-FormatData -TypeName `$type).Count
+Import-Module '$(Get-TestModuleManifest)' -Force
+`$null = Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email -Region us-east-1 -EndpointUrl '$Url'
+& `$formats
+@(Get-FormatData -TypeName `$type).Count
+(Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email -Region us-east-1 -EndpointUrl '$Url' | Out-String).Trim().Split([char]10)[0].Trim()
+"@
+        $result = Invoke-ChildPwsh -Script $script
+        $result.Output | Should -Be @('0', '1', '0', '1', '1', '1', 'AttributeName DeliveryMedium Destination') -Because $result.Error
+    }
 }
 
 Describe '-Verbose' {
@@ -410,7 +430,9 @@ Describe 'Installing the module folder' {
         $manifest.PowerShellVersion | Should -Be ([version] '7.4')
         $data = Import-PowerShellDataFile (Get-TestModuleManifest)
         $data.RootModule | Should -Be 'PSCognitoIdentityProvider.dll'
-        $data.FormatsToProcess | Should -Be @('PSCognitoIdentityProvider.Format.ps1xml')
+        # The views are loaded by the first call (see 'Format views'), not by the manifest.
+        $data.FormatsToProcess | Should -BeNullOrEmpty
+        Join-Path (Split-Path (Get-TestModuleManifest)) 'PSCognitoIdentityProvider.Format.ps1xml' | Should -Exist
         $data.PrivateData.PSData.Tags | Should -Contain 'Cognito'
         $data.PrivateData.PSData.ProjectUri | Should -Match '^https://'
         $data.PrivateData.PSData.LicenseUri | Should -Match '^https://'
