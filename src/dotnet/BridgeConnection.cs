@@ -38,13 +38,9 @@ namespace CmdletBridge
         private readonly object _startLock = new object();
         private readonly ConcurrentDictionary<string, string> _replies = new ConcurrentDictionary<string, string>();
         private readonly ConcurrentDictionary<string, bool> _abandoned = new ConcurrentDictionary<string, bool>();
-        private volatile Process? _process;
-        private volatile bool _helloPending;
-        private StreamWriter? _input;
-        private StreamReader? _output;
-        private PendingRead? _pendingRead;
+        /// <summary>The bridge process calls go to; replaced (never reused) when it dies or hangs.</summary>
+        private volatile BridgeProcess? _current;
         private bool _readerActive;
-        private string? _nodePath;
         /// <summary>The runspaces that imported the module, so that removal can tell who is left.</summary>
         private readonly List<WeakReference<Runspace>> _users = new List<WeakReference<Runspace>>();
 
@@ -59,7 +55,7 @@ namespace CmdletBridge
         public string BridgeScript { get; }
 
         /// <summary>The running bridge process, if any (tests and diagnostics read its Id).</summary>
-        public Process? Process => _process;
+        public Process? Process => _current?.Process;
 
 
         /// <summary>
@@ -73,7 +69,7 @@ namespace CmdletBridge
                 if (!Monitor.TryEnter(_startLock)) return;
                 try
                 {
-                    if (_process is null) StartProcess();
+                    if (_current is null) StartProcess();
                 }
                 finally
                 {
@@ -89,8 +85,8 @@ namespace CmdletBridge
         /// <summary>Sends one request and returns its reply.</summary>
         public BridgeReply Invoke(PSCmdlet cmdlet, IDictionary request, TimeSpan timeout)
         {
-            Process? process = _process;
-            if (process is null || _helloPending || HasExited(process)) process = GetProcess(cmdlet);
+            BridgeProcess? bridge = _current;
+            if (bridge is null || bridge.HelloPending || bridge.HasExited) bridge = GetProcess(cmdlet);
             string id = RequestPrefix + "-" + Interlocked.Increment(ref _nextRequestId).ToString(System.Globalization.CultureInfo.InvariantCulture);
             request["id"] = id;
             // Non-ASCII is escaped: the stream stays ASCII, so even a lone surrogate (which
@@ -98,33 +94,33 @@ namespace CmdletBridge
             string json = BridgeJson.Write(request);
             try
             {
-                SendLine(json);
+                SendLine(bridge, json);
             }
             catch (Exception e) when (e is IOException || e is ObjectDisposedException)
             {
                 // The bridge died (or another call stopped it) since the last call and the
                 // request never reached it: retry once on a new one.
-                process = GetProcess(cmdlet);
-                SendLine(json);
+                bridge = GetProcess(cmdlet);
+                SendLine(bridge, json);
             }
 
             bool answered = false;
             try
             {
-                string line = ReceiveReply(cmdlet, id, process, timeout);
+                string line = ReceiveReply(cmdlet, id, bridge, timeout);
                 answered = true;
                 // PSCustomObjects with their type names, DateTimes and HttpStatusCodes restored.
                 return BridgeJson.ReadReply(line);
             }
             finally
             {
-                if (!answered && ReferenceEquals(_process, process) && !HasExited(process))
+                if (!answered && ReferenceEquals(_current, bridge) && !bridge.HasExited)
                 {
                     // Stopped by the user (Ctrl+C) or failed while waiting: the bridge abandons
                     // the call (aborting its HTTP request), and its late reply is dropped.
                     try
                     {
-                        SendLine("{\"id\":\"cancel\",\"cancel\":\"" + id + "\"}");
+                        SendLine(bridge, "{\"id\":\"cancel\",\"cancel\":\"" + id + "\"}");
                     }
                     catch (Exception)
                     {
@@ -135,20 +131,28 @@ namespace CmdletBridge
             }
         }
 
-        /// <summary>Stops the bridge (closing its stdin, killing it if it does not exit).</summary>
+        /// <summary>Stops the running bridge (closing its stdin, killing it if it does not exit).</summary>
         public void Stop(string reason, PSCmdlet? cmdlet = null)
         {
-            Process? process = _process;
-            _process = null;
-            _pendingRead = null;
-            _helloPending = false;
-            if (process is null) return;
-            cmdlet?.WriteDebug($"Stopping the Node.js bridge (pid {process.Id}): {reason}.");
+            BridgeProcess? bridge = _current;
+            if (bridge is not null) Stop(bridge, reason, cmdlet);
+        }
+
+        /// <summary>
+        /// Stops this bridge if it is still the current one. A caller that saw a bridge die
+        /// stops that one only: another runspace may have started its successor meanwhile.
+        /// </summary>
+        private void Stop(BridgeProcess bridge, string reason, PSCmdlet? cmdlet)
+        {
+#pragma warning disable CS0420 // Interlocked gives the volatile field a full fence.
+            if (!ReferenceEquals(Interlocked.CompareExchange(ref _current, null, bridge), bridge)) return;
+#pragma warning restore CS0420
+            cmdlet?.WriteDebug($"Stopping the Node.js bridge (pid {ProcessId(bridge.Process)}): {reason}.");
             try
             {
                 // Closing stdin is the bridge's signal to exit; kill it only if it does not.
-                _input?.Close();
-                if (!process.WaitForExit(2000)) process.Kill(true);
+                bridge.Input.Close();
+                if (!bridge.Process.WaitForExit(2000)) bridge.Process.Kill(true);
             }
             catch (Exception)
             {
@@ -156,7 +160,7 @@ namespace CmdletBridge
             }
             finally
             {
-                process.Dispose();
+                bridge.Process.Dispose();
             }
         }
 
@@ -186,29 +190,29 @@ namespace CmdletBridge
         /// The running bridge process, started (or restarted) when needed. A bridge started
         /// while the module was imported is confirmed, its hello read, by the first call.
         /// </summary>
-        private Process GetProcess(PSCmdlet cmdlet)
+        private BridgeProcess GetProcess(PSCmdlet cmdlet)
         {
-            Process? process = _process;
-            if (process is not null && !_helloPending && !HasExited(process)) return process;
+            BridgeProcess? bridge = _current;
+            if (bridge is not null && !bridge.HelloPending && !bridge.HasExited) return bridge;
             lock (_startLock)
             {
-                process = _process;
-                if (process is not null && _helloPending)
+                bridge = _current;
+                if (bridge is not null && bridge.HelloPending)
                 {
                     // Even one that exited already has its first line (a fatal message, say) to read.
-                    ConfirmHello(cmdlet, process);
-                    if (!HasExited(process)) return process;
+                    ConfirmHello(cmdlet, bridge);
+                    if (!bridge.HasExited) return bridge;
                 }
-                if (process is not null && !HasExited(process)) return process;
-                if (process is not null) Stop("it had exited", cmdlet);
-                process = StartProcess();
-                if (process is null)
+                if (bridge is not null && !bridge.HasExited) return bridge;
+                if (bridge is not null) Stop(bridge, "it had exited", cmdlet);
+                bridge = StartProcess();
+                if (bridge is null)
                 {
                     CmdletErrors.ThrowUnavailable(cmdlet, "NodeNotFound",
                         "Node.js was not found on PATH. This module runs the AWS SDK for JavaScript in Node.js 20 or later: install it and make sure \"node\" is on PATH.");
                 }
-                ConfirmHello(cmdlet, process);
-                return process;
+                ConfirmHello(cmdlet, bridge!);
+                return bridge!;
             }
         }
 
@@ -216,7 +220,7 @@ namespace CmdletBridge
         /// Starts `node bridge.cjs` without waiting for its hello (ConfirmHello reads that).
         /// The caller holds the start lock. Returns null when node is not on PATH.
         /// </summary>
-        private Process? StartProcess()
+        private BridgeProcess? StartProcess()
         {
             string? node = FindNode();
             if (node is null) return null;
@@ -256,24 +260,20 @@ namespace CmdletBridge
             process.StandardInput.AutoFlush = true;
             _replies.Clear();
             _abandoned.Clear();
-            _pendingRead = null;
-            _output = process.StandardOutput;
-            _input = process.StandardInput;
-            _nodePath = node;
-            _helloPending = true;
-            _process = process;
-            return process;
+            var bridge = new BridgeProcess(process, node);
+            _current = bridge;
+            return bridge;
         }
 
         /// <summary>Reads the bridge's first protocol line: a hello, or (from an old Node.js) a fatal message.</summary>
-        private void ConfirmHello(PSCmdlet cmdlet, Process process)
+        private void ConfirmHello(PSCmdlet cmdlet, BridgeProcess bridge)
         {
             // Anything before the hello is not ours: a preloaded script writing to stdout, say.
             DateTime deadline = DateTime.UtcNow.AddSeconds(60);
             string? hello = null;
             while (DateTime.UtcNow < deadline)
             {
-                if (ReceiveLine(cmdlet, deadline - DateTime.UtcNow, out string? line) != LineResult.Line) break;
+                if (ReceiveLine(cmdlet, bridge, deadline - DateTime.UtcNow, out string? line) != LineResult.Line) break;
                 if (line!.StartsWith("{\"hello\"", StringComparison.Ordinal) || line.StartsWith("{\"fatal\"", StringComparison.Ordinal))
                 {
                     hello = line;
@@ -283,8 +283,8 @@ namespace CmdletBridge
             }
             if (hello is not null && hello.StartsWith("{\"hello\"", StringComparison.Ordinal))
             {
-                _helloPending = false;
-                cmdlet.WriteDebug($"Started the Node.js bridge (pid {process.Id}, {_nodePath}).");
+                bridge.HelloPending = false;
+                cmdlet.WriteDebug($"Started the Node.js bridge (pid {ProcessId(bridge.Process)}, {bridge.NodePath}).");
                 return;
             }
 
@@ -297,9 +297,9 @@ namespace CmdletBridge
             }
             else
             {
-                reason = $"it exited or gave no answer (Node.js {NodeVersion(_nodePath)} at {_nodePath}; this module needs Node.js 20 or later)";
+                reason = $"it exited or gave no answer (Node.js {NodeVersion(bridge.NodePath)} at {bridge.NodePath}; this module needs Node.js 20 or later)";
             }
-            Stop("it did not start", cmdlet);
+            Stop(bridge, "it did not start", cmdlet);
             CmdletErrors.ThrowUnavailable(cmdlet, "BridgeStartFailed", "The Node.js bridge could not start: " + reason);
         }
 
@@ -310,13 +310,22 @@ namespace CmdletBridge
         /// the bridge). Waits in short slices so that Ctrl+C can stop the pipeline; a read left
         /// unfinished is kept for the next reader (a StreamReader allows one read at a time).
         /// </summary>
-        private LineResult ReceiveLine(PSCmdlet cmdlet, TimeSpan timeout, out string? line)
+        private LineResult ReceiveLine(PSCmdlet cmdlet, BridgeProcess bridge, TimeSpan timeout, out string? line)
         {
             line = null;
-            StreamReader? output = _output;
-            if (output is null) return LineResult.Closed;
-            PendingRead? pending = _pendingRead;
-            if (pending is null) _pendingRead = pending = new PendingRead(output.ReadLineAsync());
+            PendingRead? pending = bridge.PendingRead;
+            if (pending is null)
+            {
+                try
+                {
+                    bridge.PendingRead = pending = new PendingRead(bridge.Output.ReadLineAsync());
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Stopped by another call.
+                    return LineResult.Closed;
+                }
+            }
             Task<string?> task = pending.Task;
             if (!task.IsCompleted)
             {
@@ -327,8 +336,8 @@ namespace CmdletBridge
                     if (DateTime.UtcNow >= deadline) return LineResult.TimedOut;
                 }
             }
-            // Only this read: a restart may have begun a read on the new process meanwhile.
-            Interlocked.CompareExchange(ref _pendingRead, null, pending);
+            // The next line is a new read.
+            Interlocked.CompareExchange(ref bridge.PendingRead, null, pending);
             try
             {
                 line = task.GetAwaiter().GetResult();
@@ -340,12 +349,11 @@ namespace CmdletBridge
             return line is null ? LineResult.Closed : LineResult.Line;
         }
 
-        private void SendLine(string line)
+        private void SendLine(BridgeProcess bridge, string line)
         {
             lock (_writeLock)
             {
-                StreamWriter input = _input ?? throw new IOException("The bridge is not running.");
-                input.WriteLine(line);
+                bridge.Input.WriteLine(line);
             }
         }
 
@@ -353,10 +361,10 @@ namespace CmdletBridge
         /// Waits for the reply to request id: taken from the filed replies once another
         /// caller's reading filed it, or read by this caller while it holds the reader's role.
         /// </summary>
-        private string ReceiveReply(PSCmdlet cmdlet, string id, Process process, TimeSpan timeout)
+        private string ReceiveReply(PSCmdlet cmdlet, string id, BridgeProcess bridge, TimeSpan timeout)
         {
             // Read now: another caller may stop (and dispose) the process while this one waits.
-            int bridgePid = ProcessId(process);
+            int bridgePid = ProcessId(bridge.Process);
             DateTime deadline = DateTime.UtcNow + timeout;
             while (DateTime.UtcNow < deadline)
             {
@@ -383,23 +391,23 @@ namespace CmdletBridge
                 {
                     while (DateTime.UtcNow < deadline)
                     {
-                        if (!ReferenceEquals(_process, process))
+                        if (!ReferenceEquals(_current, bridge))
                         {
                             CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited", "The Node.js bridge was replaced during the call. The next call uses the new one.");
                         }
-                        LineResult result = ReceiveLine(cmdlet, TimeSpan.FromMilliseconds(250), out string? line);
+                        LineResult result = ReceiveLine(cmdlet, bridge, TimeSpan.FromMilliseconds(250), out string? line);
                         if (result == LineResult.Closed)
                         {
                             string exit;
                             try
                             {
-                                exit = process.WaitForExit(500) ? "exit code " + process.ExitCode : "still running";
+                                exit = bridge.Process.WaitForExit(500) ? "exit code " + bridge.Process.ExitCode : "still running";
                             }
                             catch (InvalidOperationException)
                             {
                                 exit = "stopped by another call";
                             }
-                            Stop("it closed its output", cmdlet);
+                            Stop(bridge, "it closed its output", cmdlet);
                             CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited",
                                 $"The Node.js bridge (pid {bridgePid}) stopped during the call ({exit}). The next call starts a new one.");
                         }
@@ -428,7 +436,7 @@ namespace CmdletBridge
                     }
                 }
             }
-            Stop("it did not answer in time", cmdlet);
+            Stop(bridge, "it did not answer in time", cmdlet);
             CmdletErrors.ThrowUnavailable(cmdlet, "BridgeTimeout",
                 $"The Node.js bridge did not answer within {(int)timeout.TotalSeconds} seconds; it was stopped and the next call starts a new one. " +
                 "Set PSCGIP_BRIDGE_TIMEOUT_SECONDS to wait longer.");
@@ -457,6 +465,32 @@ namespace CmdletBridge
             {
                 return 0;
             }
+        }
+
+        /// <summary>
+        /// One started bridge: its process, its pipes and the read in progress on its stdout.
+        /// Kept together so that stopping a bridge closes its own pipes, never its successor's.
+        /// </summary>
+        private sealed class BridgeProcess
+        {
+            public BridgeProcess(Process process, string nodePath)
+            {
+                Process = process;
+                NodePath = nodePath;
+                Input = process.StandardInput;
+                Output = process.StandardOutput;
+            }
+
+            public Process Process { get; }
+            public string NodePath { get; }
+            public StreamWriter Input { get; }
+            public StreamReader Output { get; }
+            /// <summary>Until its first line (the hello) is read.</summary>
+            public volatile bool HelloPending = true;
+            /// <summary>A read left unfinished by a caller that stopped waiting: the next reader takes it over.</summary>
+            public PendingRead? PendingRead;
+
+            public bool HasExited => BridgeConnection.HasExited(Process);
         }
 
         /// <summary>
