@@ -20,10 +20,12 @@ namespace CmdletBridge
     /// stdin and stdout, matched by id; parameter values never leave that stream.
     /// </summary>
     /// <remarks>
-    /// Writers take the write lock. One waiting caller at a time is the reader (guarded by
-    /// the sync lock): it reads lines and files replies meant for others under their id,
-    /// waking them with Monitor.PulseAll; the others wait until their reply is filed or the
-    /// reader's role is free.
+    /// Writers take the write lock. For each bridge process, one waiting caller at a time is
+    /// the reader (guarded by that bridge's lock): it reads lines and files replies meant for
+    /// others under their id, waking them with Monitor.PulseAll; the others wait until their
+    /// reply is filed or the reader's role is free. Everything that belongs to one process
+    /// lives in its BridgeProcess, so a caller that saw it die or hang can stop it without
+    /// touching the successor another runspace may have started meanwhile.
     /// </remarks>
     public sealed class BridgeConnection
     {
@@ -34,13 +36,9 @@ namespace CmdletBridge
         private static long _nextRequestId;
 
         private readonly object _writeLock = new object();
-        private readonly object _sync = new object();
         private readonly object _startLock = new object();
-        private readonly ConcurrentDictionary<string, string> _replies = new ConcurrentDictionary<string, string>();
-        private readonly ConcurrentDictionary<string, bool> _abandoned = new ConcurrentDictionary<string, bool>();
         /// <summary>The bridge process calls go to; replaced (never reused) when it dies or hangs.</summary>
         private volatile BridgeProcess? _current;
-        private bool _readerActive;
         /// <summary>The runspaces that imported the module, so that removal can tell who is left.</summary>
         private readonly List<WeakReference<Runspace>> _users = new List<WeakReference<Runspace>>();
 
@@ -99,9 +97,19 @@ namespace CmdletBridge
             catch (Exception e) when (e is IOException || e is ObjectDisposedException)
             {
                 // The bridge died (or another call stopped it) since the last call and the
-                // request never reached it: retry once on a new one.
+                // request never reached it: retry once on a new one. Stopped first: a bridge
+                // that closed its stdin may not have exited yet.
+                Stop(bridge, "its input is closed", cmdlet);
                 bridge = GetProcess(cmdlet);
-                SendLine(bridge, json);
+                try
+                {
+                    SendLine(bridge, json);
+                }
+                catch (Exception again) when (again is IOException || again is ObjectDisposedException)
+                {
+                    Stop(bridge, "its input is closed", cmdlet);
+                    CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited", "The Node.js bridge stopped before the request reached it. The next call starts a new one.");
+                }
             }
 
             bool answered = false;
@@ -126,7 +134,7 @@ namespace CmdletBridge
                     {
                         // It is gone; nothing to cancel.
                     }
-                    if (!_replies.TryRemove(id, out _)) _abandoned[id] = true;
+                    if (!bridge.Replies.TryRemove(id, out _)) bridge.Abandoned[id] = true;
                 }
             }
         }
@@ -134,34 +142,58 @@ namespace CmdletBridge
         /// <summary>Stops the running bridge (closing its stdin, killing it if it does not exit).</summary>
         public void Stop(string reason, PSCmdlet? cmdlet = null)
         {
-            BridgeProcess? bridge = _current;
-            if (bridge is not null) Stop(bridge, reason, cmdlet);
+#pragma warning disable CS0420 // Interlocked gives the volatile field a full fence.
+            BridgeProcess? bridge = Interlocked.Exchange(ref _current, null);
+#pragma warning restore CS0420
+            if (bridge is not null) Shutdown(bridge, reason, cmdlet);
         }
 
         /// <summary>
         /// Stops this bridge if it is still the current one. A caller that saw a bridge die
         /// stops that one only: another runspace may have started its successor meanwhile.
         /// </summary>
-        private void Stop(BridgeProcess bridge, string reason, PSCmdlet? cmdlet)
+        /// <returns>Whether this call stopped it (false: it was stopped or replaced already).</returns>
+        private bool Stop(BridgeProcess bridge, string reason, PSCmdlet? cmdlet)
         {
 #pragma warning disable CS0420 // Interlocked gives the volatile field a full fence.
-            if (!ReferenceEquals(Interlocked.CompareExchange(ref _current, null, bridge), bridge)) return;
+            if (!ReferenceEquals(Interlocked.CompareExchange(ref _current, null, bridge), bridge)) return false;
 #pragma warning restore CS0420
+            Shutdown(bridge, reason, cmdlet);
+            return true;
+        }
+
+        /// <summary>Ends a bridge no longer current: its callers then find it closed.</summary>
+        private static void Shutdown(BridgeProcess bridge, string reason, PSCmdlet? cmdlet)
+        {
             cmdlet?.WriteDebug($"Stopping the Node.js bridge (pid {ProcessId(bridge.Process)}): {reason}.");
             try
             {
-                // Closing stdin is the bridge's signal to exit; kill it only if it does not.
+                // Closing stdin is the bridge's signal to exit; it is killed if it does not.
                 bridge.Input.Close();
+            }
+            catch (Exception)
+            {
+                // A write in progress on another thread, or the pipe is gone already.
+            }
+            try
+            {
                 if (!bridge.Process.WaitForExit(2000)) bridge.Process.Kill(true);
             }
             catch (Exception)
             {
                 // Already gone.
             }
-            finally
+            try
             {
-                bridge.Process.Dispose();
+                bridge.Output.Dispose();
             }
+            catch (Exception)
+            {
+                // Closed already.
+            }
+            bridge.Process.Dispose();
+            // Callers waiting on it for the reader's role look again, and find it stopped.
+            lock (bridge.Sync) Monitor.PulseAll(bridge.Sync);
         }
 
         /// <summary>
@@ -258,8 +290,6 @@ namespace CmdletBridge
             // stderr is for diagnostics only: drained so that the bridge never blocks on a full pipe.
             process.BeginErrorReadLine();
             process.StandardInput.AutoFlush = true;
-            _replies.Clear();
-            _abandoned.Clear();
             var bridge = new BridgeProcess(process, node);
             _current = bridge;
             return bridge;
@@ -370,17 +400,18 @@ namespace CmdletBridge
             {
                 // Wait (in short slices, for Ctrl+C) until the reply is filed or no one is reading.
                 bool isReader = false;
-                lock (_sync)
+                lock (bridge.Sync)
                 {
                     while (DateTime.UtcNow < deadline)
                     {
-                        if (_replies.TryRemove(id, out string? filed)) return filed;
-                        if (!_readerActive)
+                        if (bridge.Replies.TryRemove(id, out string? filed)) return filed;
+                        if (!ReferenceEquals(_current, bridge)) ThrowReplaced(cmdlet);
+                        if (!bridge.ReaderActive)
                         {
-                            _readerActive = isReader = true;
+                            bridge.ReaderActive = isReader = true;
                             break;
                         }
-                        Monitor.Wait(_sync, 100);
+                        Monitor.Wait(bridge.Sync, 100);
                         if (cmdlet.Stopping) throw new PipelineStoppedException();
                     }
                 }
@@ -391,10 +422,7 @@ namespace CmdletBridge
                 {
                     while (DateTime.UtcNow < deadline)
                     {
-                        if (!ReferenceEquals(_current, bridge))
-                        {
-                            CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited", "The Node.js bridge was replaced during the call. The next call uses the new one.");
-                        }
+                        if (!ReferenceEquals(_current, bridge)) ThrowReplaced(cmdlet);
                         LineResult result = ReceiveLine(cmdlet, bridge, TimeSpan.FromMilliseconds(250), out string? line);
                         if (result == LineResult.Closed)
                         {
@@ -403,8 +431,9 @@ namespace CmdletBridge
                             {
                                 exit = bridge.Process.WaitForExit(500) ? "exit code " + bridge.Process.ExitCode : "still running";
                             }
-                            catch (InvalidOperationException)
+                            catch (Exception)
                             {
+                                // Disposed meanwhile by the call that stopped it.
                                 exit = "stopped by another call";
                             }
                             Stop(bridge, "it closed its output", cmdlet);
@@ -419,29 +448,34 @@ namespace CmdletBridge
                             continue;
                         }
                         if (replyId == id) return line!;
-                        if (!_abandoned.TryRemove(replyId, out _))
+                        if (!bridge.Abandoned.TryRemove(replyId, out _))
                         {
-                            _replies[replyId] = line!;
-                            lock (_sync) Monitor.PulseAll(_sync);
+                            bridge.Replies[replyId] = line!;
+                            lock (bridge.Sync) Monitor.PulseAll(bridge.Sync);
                         }
                     }
                 }
                 finally
                 {
                     // Hand the reader's role on, and wake the others so one of them takes it.
-                    lock (_sync)
+                    lock (bridge.Sync)
                     {
-                        _readerActive = false;
-                        Monitor.PulseAll(_sync);
+                        bridge.ReaderActive = false;
+                        Monitor.PulseAll(bridge.Sync);
                     }
                 }
             }
-            Stop(bridge, "it did not answer in time", cmdlet);
+            string after = Stop(bridge, "it did not answer in time", cmdlet)
+                ? "it was stopped and the next call starts a new one"
+                : "it has been replaced since, and the next call uses the new one";
             CmdletErrors.ThrowUnavailable(cmdlet, "BridgeTimeout",
-                $"The Node.js bridge did not answer within {(int)timeout.TotalSeconds} seconds; it was stopped and the next call starts a new one. " +
+                $"The Node.js bridge did not answer within {(int)timeout.TotalSeconds} seconds; {after}. " +
                 "Set PSCGIP_BRIDGE_TIMEOUT_SECONDS to wait longer.");
             return "";
         }
+
+        private static void ThrowReplaced(PSCmdlet cmdlet) =>
+            CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited", "The Node.js bridge was replaced during the call. The next call uses the new one.");
 
         /// <summary>
         /// The id a reply line starts with ({"id":"...), or null for any other line. (By hand
@@ -489,6 +523,13 @@ namespace CmdletBridge
             public volatile bool HelloPending = true;
             /// <summary>A read left unfinished by a caller that stopped waiting: the next reader takes it over.</summary>
             public PendingRead? PendingRead;
+            /// <summary>Guards the reader's role; pulsed when a reply is filed or the role is free.</summary>
+            public object Sync { get; } = new object();
+            public bool ReaderActive;
+            /// <summary>Replies the reader read for other callers, by request id.</summary>
+            public ConcurrentDictionary<string, string> Replies { get; } = new ConcurrentDictionary<string, string>();
+            /// <summary>Requests whose callers stopped waiting: their late replies are dropped.</summary>
+            public ConcurrentDictionary<string, bool> Abandoned { get; } = new ConcurrentDictionary<string, bool>();
 
             public bool HasExited => BridgeConnection.HasExited(Process);
         }

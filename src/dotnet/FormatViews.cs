@@ -14,9 +14,11 @@ namespace CmdletBridge
     /// Adding any format file makes PowerShell rebuild the runspace's whole format database,
     /// however few views the file has. Done at import, that rebuild came before PowerShell
     /// loaded the assembly, so it delayed the bridge's start and every cold first call by
-    /// it; now it runs while the first call waits for the bridge. Every object the module
-    /// writes comes from a call, which loads the views before writing it. The views stay
-    /// loaded when the module is removed, as views added with Update-FormatData do.
+    /// it; now it runs while the first call waits for the bridge. A call loads the views
+    /// before it writes anything. A runspace that only formats what calls in other
+    /// runspaces wrote (ForEach-Object -Parallel, thread jobs) has them once it makes a
+    /// call itself (README: Output). The views stay loaded when the module is removed, as
+    /// views added with Update-FormatData do.
     /// </remarks>
     public static class FormatViews
     {
@@ -28,8 +30,8 @@ namespace CmdletBridge
             Path.GetDirectoryName(typeof(FormatViews).Assembly.Location)!,
             typeof(FormatViews).Assembly.GetName().Name + ".Format.ps1xml");
 
-        /// <summary>Loads the views into the cmdlet's runspace unless they are there already. Never throws.</summary>
-        public static void EnsureLoaded(PSCmdlet cmdlet)
+        /// <summary>Loads the views into the cmdlet's runspace unless they are there already.</summary>
+        public static void EnsureLoaded(PSCmdlet cmdlet, bool debug)
         {
             Runspace? runspace = Runspace.DefaultRunspace;
             if (runspace is null || LoadedIn.TryGetValue(runspace, out _)) return;
@@ -38,17 +40,31 @@ namespace CmdletBridge
             try
             {
                 using PowerShell update = PowerShell.Create(RunspaceMode.CurrentRunspace);
-                AddUpdateFormatData(update).AddParameter("AppendPath", FilePath);
+                // It runs in the caller's scope: its -WhatIf, -Confirm, -Verbose and error
+                // preferences must not apply to loading the views, nor its errors reach $Error.
+                // The path is escaped: -AppendPath takes wildcards, and a folder may be named [EU].
+                AddUpdateFormatData(update)
+                    .AddParameter("AppendPath", WildcardPattern.Escape(FilePath))
+                    .AddParameter("WhatIf", false)
+                    .AddParameter("Confirm", false)
+                    .AddParameter("Verbose", false)
+                    .AddParameter("ErrorAction", ActionPreference.Ignore);
                 update.Invoke();
-                foreach (ErrorRecord error in update.Streams.Error)
+                if (debug)
                 {
-                    cmdlet.WriteDebug("The module's format views could not be loaded: " + error);
+                    cmdlet.WriteDebug(update.HadErrors ? "The module's format views could not be loaded." : "Loaded the module's format views into this session.");
                 }
             }
-            catch (Exception e) when (e is not PipelineStoppedException)
+            catch (PipelineStoppedException)
+            {
+                // Ctrl+C: the next call tries again.
+                LoadedIn.Remove(runspace);
+                throw;
+            }
+            catch (Exception e)
             {
                 // Output then falls back on PowerShell's default formatting; nothing else depends on the views.
-                cmdlet.WriteDebug("The module's format views could not be loaded: " + e.Message);
+                if (debug) cmdlet.WriteDebug("The module's format views could not be loaded: " + e.Message);
             }
         }
 

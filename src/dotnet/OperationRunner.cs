@@ -112,7 +112,7 @@ namespace CmdletBridge
             HistorySettings historySettings = HistoryRecorder.Settings;
             BridgeConnection bridge = BridgeConnection.Default;
             // Before the first request: on a cold start this runs while the bridge starts.
-            FormatViews.EnsureLoaded(cmdlet);
+            FormatViews.EnsureLoaded(cmdlet, invocation.Debug);
 
             while (true)
             {

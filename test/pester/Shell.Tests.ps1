@@ -338,24 +338,49 @@ Describe 'Format views' {
         $text | Should -Match 'HttpStatusCode\s+: OK'
     }
 
-    It 'are loaded by a session''s first call, once, without importing Microsoft.PowerShell.Utility' {
+    It 'are loaded by a session''s first call, once, whatever the caller''s preferences, without importing Microsoft.PowerShell.Utility' {
         $script = @"
 `$type = '$Ns.CodeDeliveryDetailsType'
 `$formats = { @(`$Host.Runspace.InitialSessionState.Formats | Where-Object FileName -like '*PSCognitoIdentityProvider.Format.ps1xml').Count }
+`$isViewsMessage = { `$_ -is [System.Management.Automation.DebugRecord] -and `$_.Message -like '*format views*' }
 Import-Module '$(Get-TestModuleManifest)'
 & `$formats
-`$null = Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email -Region us-east-1 -EndpointUrl '$Url'
-& `$formats
+`$WhatIfPreference = `$true; `$ConfirmPreference = 'Low'
+`$records = Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email -Region us-east-1 -EndpointUrl '$Url' -Debug 5>&1
+`$WhatIfPreference = `$false; `$ConfirmPreference = 'High'
 @(Get-Module Microsoft.PowerShell.Utility).Count
-@(Get-FormatData -TypeName `$type).Count
+@(`$records | Where-Object `$isViewsMessage).Message
+(@(`$records | Where-Object { `$_ -isnot [System.Management.Automation.DebugRecord] }) | Out-String).Trim().Split([char]10)[0].Trim()
+& `$formats
+`$again = Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email -Region us-east-1 -EndpointUrl '$Url' -Debug 5>&1
+@(`$again | Where-Object `$isViewsMessage).Count
 Import-Module '$(Get-TestModuleManifest)' -Force
 `$null = Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email -Region us-east-1 -EndpointUrl '$Url'
 & `$formats
 @(Get-FormatData -TypeName `$type).Count
-(Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email -Region us-east-1 -EndpointUrl '$Url' | Out-String).Trim().Split([char]10)[0].Trim()
+`$Error.Count
 "@
         $result = Invoke-ChildPwsh -Script $script
-        $result.Output | Should -Be @('0', '1', '0', '1', '1', '1', 'AttributeName DeliveryMedium Destination') -Because $result.Error
+        $result.Output | Should -Be @(
+            '0', '0'
+            'Loaded the module''s format views into this session.'
+            'AttributeName DeliveryMedium Destination'
+            '1', '0', '1', '1', '0'
+        ) -Because $result.Error
+    }
+    It 'are loaded from a module folder whose path has wildcard characters' {
+        $folder = Join-Path $Scratch 'Modules [EU]'
+        $null = New-Item -ItemType Directory -Path $folder
+        Copy-Item -LiteralPath (Split-Path (Get-TestModuleManifest)) -Destination $folder -Recurse
+        $manifest = Join-Path $folder 'PSCognitoIdentityProvider/PSCognitoIdentityProvider.psd1'
+        $script = @"
+Import-Module -Name '$([WildcardPattern]::Escape($manifest))'
+`$null = Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email -Region us-east-1 -EndpointUrl '$Url'
+@(`$Host.Runspace.InitialSessionState.Formats | Where-Object FileName -like '*PSCognitoIdentityProvider.Format.ps1xml').Count
+`$Error.Count
+"@
+        $result = Invoke-ChildPwsh -Script $script
+        $result.Output | Should -Be @('1', '0') -Because $result.Error
     }
 }
 
