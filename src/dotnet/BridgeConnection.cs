@@ -80,8 +80,11 @@ namespace CmdletBridge
             }
         }
 
-        /// <summary>Sends one request and returns its reply.</summary>
-        public BridgeReply Invoke(PSCmdlet cmdlet, IDictionary request, TimeSpan timeout)
+        /// <summary>
+        /// Sends one request and returns its reply; whileWaiting runs once the request is
+        /// sent, on the caller's thread, while the bridge works on it.
+        /// </summary>
+        public BridgeReply Invoke(PSCmdlet cmdlet, IDictionary request, TimeSpan timeout, Action? whileWaiting = null)
         {
             BridgeProcess? bridge = _current;
             if (bridge is null || bridge.HelloPending || bridge.HasExited) bridge = GetProcess(cmdlet);
@@ -115,6 +118,7 @@ namespace CmdletBridge
             bool answered = false;
             try
             {
+                whileWaiting?.Invoke();
                 string line = ReceiveReply(cmdlet, id, bridge, timeout);
                 answered = true;
                 // PSCustomObjects with their type names, DateTimes and HttpStatusCodes restored.

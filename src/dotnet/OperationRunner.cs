@@ -111,8 +111,8 @@ namespace CmdletBridge
             TimeSpan timeout = ClientConfig.BridgeCallTimeout(config.Settings);
             HistorySettings historySettings = HistoryRecorder.Settings;
             BridgeConnection bridge = BridgeConnection.Default;
-            // Before the first request: on a cold start this runs while the bridge starts.
-            FormatViews.EnsureLoaded(cmdlet, invocation.Debug);
+            // The format views load while the bridge works on the first request.
+            Action? loadViews = FormatViews.IsLoaded ? null : () => FormatViews.EnsureLoaded(cmdlet, invocation.Debug);
 
             while (true)
             {
@@ -126,7 +126,8 @@ namespace CmdletBridge
                     HistoryRecorder.AddRequest(invocation.Store, history, operation.RequestType, parameters, operation.Sensitive);
                 }
 
-                BridgeReply reply = bridge.Invoke(cmdlet, request, timeout);
+                BridgeReply reply = bridge.Invoke(cmdlet, request, timeout, loadViews);
+                loadViews = null;
                 if (!reply.Ok)
                 {
                     ErrorRecord record = CmdletErrors.FromReply(cmdlet, reply.Error);
