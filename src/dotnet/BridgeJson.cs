@@ -225,23 +225,10 @@ namespace CmdletBridge
             {
                 var reply = new BridgeReply();
                 if (AtEnd || _text[_at] != '{') throw Error("expected an object");
-                _at++;
-                SkipWhitespace();
-                if (!AtEnd && _text[_at] == '}')
+                if (!Open('}')) return reply;
+                do
                 {
-                    _at++;
-                    return reply;
-                }
-                while (true)
-                {
-                    SkipWhitespace();
-                    if (AtEnd || _text[_at] != '"') throw Error("expected a member name");
-                    string name = ReadString();
-                    SkipWhitespace();
-                    if (AtEnd || _text[_at] != ':') throw Error("expected ':'");
-                    _at++;
-                    SkipWhitespace();
-                    switch (name)
+                    switch (ReadMemberName())
                     {
                         case "response": reply.Response = ReadValue(1); break;
                         case "ok": reply.Ok = ReadValue(1) is true; break;
@@ -250,12 +237,8 @@ namespace CmdletBridge
                         case "error": reply.Error = ReadPlain(1) as Dictionary<string, object?>; break;
                         default: ReadPlain(1); break;
                     }
-                    SkipWhitespace();
-                    if (AtEnd) throw Error("end of text in an object");
-                    if (_text[_at] == ',') { _at++; continue; }
-                    if (_text[_at] == '}') { _at++; break; }
-                    throw Error("expected ',' or '}'");
                 }
+                while (Next('}'));
                 return reply;
             }
 
@@ -266,42 +249,30 @@ namespace CmdletBridge
                 if (AtEnd) throw Error("end of text");
                 if (_text[_at] == '[')
                 {
-                    _at++;
                     var items = new List<object?>();
-                    SkipWhitespace();
-                    if (!AtEnd && _text[_at] == ']') { _at++; return items.ToArray(); }
-                    while (true)
+                    if (Open(']'))
                     {
-                        SkipWhitespace();
-                        items.Add(ReadPlain(depth + 1));
-                        SkipWhitespace();
-                        if (AtEnd) throw Error("end of text in an array");
-                        if (_text[_at] == ',') { _at++; continue; }
-                        if (_text[_at] == ']') { _at++; return items.ToArray(); }
-                        throw Error("expected ',' or ']'");
+                        do
+                        {
+                            SkipWhitespace();
+                            items.Add(ReadPlain(depth + 1));
+                        }
+                        while (Next(']'));
                     }
+                    return items.ToArray();
                 }
                 if (_text[_at] != '{') return ReadValue(depth);
-                _at++;
                 var members = new Dictionary<string, object?>(StringComparer.Ordinal);
-                SkipWhitespace();
-                if (!AtEnd && _text[_at] == '}') { _at++; return members; }
-                while (true)
+                if (Open('}'))
                 {
-                    SkipWhitespace();
-                    if (AtEnd || _text[_at] != '"') throw Error("expected a member name");
-                    string name = ReadString();
-                    SkipWhitespace();
-                    if (AtEnd || _text[_at] != ':') throw Error("expected ':'");
-                    _at++;
-                    SkipWhitespace();
-                    members[name] = ReadPlain(depth + 1);
-                    SkipWhitespace();
-                    if (AtEnd) throw Error("end of text in an object");
-                    if (_text[_at] == ',') { _at++; continue; }
-                    if (_text[_at] == '}') { _at++; return members; }
-                    throw Error("expected ',' or '}'");
+                    do
+                    {
+                        string name = ReadMemberName();
+                        members[name] = ReadPlain(depth + 1);
+                    }
+                    while (Next('}'));
                 }
+                return members;
             }
 
             private void Expect(string word)
@@ -312,38 +283,22 @@ namespace CmdletBridge
 
             private object? ReadObject(int depth)
             {
-                _at++; // {
                 var result = new PSObject();
                 string? typeName = null;
                 object?[]? mapPairs = null;
                 object? tagged = null;
                 bool hasValue = false;
-                SkipWhitespace();
-                if (!AtEnd && _text[_at] == '}')
+                if (!Open('}')) return result;
+                do
                 {
-                    _at++;
-                    return result;
-                }
-                while (true)
-                {
-                    SkipWhitespace();
-                    if (AtEnd || _text[_at] != '"') throw Error("expected a member name");
-                    string name = ReadString();
-                    SkipWhitespace();
-                    if (AtEnd || _text[_at] != ':') throw Error("expected ':'");
-                    _at++;
-                    SkipWhitespace();
+                    string name = ReadMemberName();
                     object? value = ReadValue(depth + 1);
                     if (name == MapKey && value is object?[] pairs) mapPairs = pairs;
                     else if (name == TypeKey && value is string t) typeName = t;
                     else if (name == ValueKey) { tagged = value; hasValue = true; }
                     else result.Properties.Add(new PSNoteProperty(name, value));
-                    SkipWhitespace();
-                    if (AtEnd) throw Error("end of text in an object");
-                    if (_text[_at] == ',') { _at++; continue; }
-                    if (_text[_at] == '}') { _at++; break; }
-                    throw Error("expected ',' or '}'");
                 }
+                while (Next('}'));
                 if (mapPairs is not null) return ToDictionary(mapPairs);
                 if (typeName is null)
                 {
@@ -383,25 +338,61 @@ namespace CmdletBridge
 
             private object?[] ReadArray(int depth)
             {
-                _at++; // [
                 var items = new System.Collections.Generic.List<object?>();
-                SkipWhitespace();
-                if (!AtEnd && _text[_at] == ']')
+                if (Open(']'))
                 {
-                    _at++;
-                    return items.ToArray();
-                }
-                while (true)
-                {
-                    SkipWhitespace();
-                    items.Add(ReadValue(depth + 1));
-                    SkipWhitespace();
-                    if (AtEnd) throw Error("end of text in an array");
-                    if (_text[_at] == ',') { _at++; continue; }
-                    if (_text[_at] == ']') { _at++; break; }
-                    throw Error("expected ',' or ']'");
+                    do
+                    {
+                        SkipWhitespace();
+                        items.Add(ReadValue(depth + 1));
+                    }
+                    while (Next(']'));
                 }
                 return items.ToArray();
+            }
+
+            /// <summary>
+            /// Steps past the opening bracket of an object or array; false when it is empty
+            /// (its closing bracket is read too).
+            /// </summary>
+            private bool Open(char close)
+            {
+                _at++;
+                SkipWhitespace();
+                if (AtEnd || _text[_at] != close) return true;
+                _at++;
+                return false;
+            }
+
+            /// <summary>Reads a member's name and colon, leaving the reader at its value.</summary>
+            private string ReadMemberName()
+            {
+                SkipWhitespace();
+                if (AtEnd || _text[_at] != '"') throw Error("expected a member name");
+                string name = ReadString();
+                SkipWhitespace();
+                if (AtEnd || _text[_at] != ':') throw Error("expected ':'");
+                _at++;
+                SkipWhitespace();
+                return name;
+            }
+
+            /// <summary>After a member or item: true at a comma (another follows), false at the closing bracket.</summary>
+            private bool Next(char close)
+            {
+                SkipWhitespace();
+                if (AtEnd) throw Error(close == '}' ? "end of text in an object" : "end of text in an array");
+                if (_text[_at] == ',')
+                {
+                    _at++;
+                    return true;
+                }
+                if (_text[_at] == close)
+                {
+                    _at++;
+                    return false;
+                }
+                throw Error($"expected ',' or '{close}'");
             }
 
             private string ReadString()
