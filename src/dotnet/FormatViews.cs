@@ -15,7 +15,7 @@ namespace CmdletBridge
     /// however few views the file has. Done at import, that rebuild came before PowerShell
     /// loaded the assembly, so it delayed the bridge's start and every cold first call by
     /// it; now it runs while the bridge works on the first request (loaded before that
-    /// request was sent, it still cost a cold call 70-85 ms). A call loads the views before
+    /// request was sent, it still cost a cold call 68-85 ms in two sets of paired runs). A call loads the views before
     /// it writes anything. A runspace that only formats what calls in other
     /// runspaces wrote (ForEach-Object -Parallel, thread jobs) has them once it makes a
     /// call itself (README: Output). The views stay loaded when the module is removed, as

@@ -6,6 +6,7 @@
 // handler sees no per-call options and no per-command middleware, so these facts travel
 // in an AsyncLocalStorage that the client-level middleware and request handler read.
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { SdkClient } from "./service.js";
 
 export interface CallFacts {
   signal?: AbortSignal;
@@ -20,15 +21,10 @@ export function withCallFacts<T>(facts: CallFacts, send: () => Promise<T>): Prom
   return calls.run(facts, send);
 }
 
-interface MiddlewareClient {
-  middlewareStack: { add(middleware: unknown, options: { step: string; name: string }): void };
-  config: { requestHandler?: { handle(request: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown> } };
-}
-
 type Next = (args: unknown) => Promise<{ response?: { headers?: Record<string, string> } }>;
 
 /** Adds, once per client, what records each call's facts and applies its abort signal. */
-export function instrumentClient(client: MiddlewareClient): void {
+export function instrumentClient(client: SdkClient): void {
   client.middlewareStack.add(
     (next: Next) => async (args: { request: { protocol: string; hostname: string; port?: number; path: string } }) => {
       const facts = calls.getStore();

@@ -105,7 +105,7 @@ export class Executor {
       this.clients.delete(key);
     } else {
       client = this.service.createClient(credentials.credentials ? { ...options, credentials: credentials.credentials } : options);
-      instrumentClient(client as unknown as Parameters<typeof instrumentClient>[0]);
+      instrumentClient(client);
       // Rotating credentials or endpoints must not pile up clients (and their sockets).
       if (this.clients.size >= MAX_CLIENTS) {
         const [oldestKey, oldest] = this.clients.entries().next().value!;

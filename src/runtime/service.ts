@@ -17,7 +17,13 @@ export interface ServiceBinding {
   handlers: Readonly<Record<string, OperationHandler>>;
 }
 
+/**
+ * The part of an SDK v3 client the runtime touches. send() gets no per-call options:
+ * with cacheMiddleware, the abort signal travels in call-context.ts instead.
+ */
 export interface SdkClient {
-  send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<Record<string, unknown>>;
+  send(command: unknown): Promise<Record<string, unknown>>;
   destroy(): void;
+  middlewareStack: { add(middleware: unknown, options: { step: string; name: string }): void };
+  config: { requestHandler?: { handle(request: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown> } };
 }
