@@ -20,8 +20,8 @@ namespace CmdletBridge
     /// stdin and stdout, matched by id; parameter values never leave that stream.
     /// </summary>
     /// <remarks>
-    /// Writers take the write lock. For each bridge process, one waiting caller at a time is
-    /// the reader (guarded by that bridge's lock): it reads lines and files replies meant for
+    /// For each bridge process, writers take its write lock, and one waiting caller at a time
+    /// is the reader (guarded by its sync lock): it reads lines and files replies meant for
     /// others under their id, waking them with Monitor.PulseAll; the others wait until their
     /// reply is filed or the reader's role is free. Everything that belongs to one process
     /// lives in its BridgeProcess, so a caller that saw it die or hang can stop it without
@@ -35,7 +35,6 @@ namespace CmdletBridge
         private static readonly string RequestPrefix = Guid.NewGuid().ToString("N").Substring(0, 8);
         private static long _nextRequestId;
 
-        private readonly object _writeLock = new object();
         private readonly object _startLock = new object();
         /// <summary>The bridge process calls go to; replaced (never reused) when it dies or hangs.</summary>
         private volatile BridgeProcess? _current;
@@ -385,7 +384,7 @@ namespace CmdletBridge
 
         private void SendLine(BridgeProcess bridge, string line)
         {
-            lock (_writeLock)
+            lock (bridge.WriteLock)
             {
                 bridge.Input.WriteLine(line);
             }
@@ -527,6 +526,8 @@ namespace CmdletBridge
             public volatile bool HelloPending = true;
             /// <summary>A read left unfinished by a caller that stopped waiting: the next reader takes it over.</summary>
             public PendingRead? PendingRead;
+            /// <summary>One request line at a time; a write stuck on a hung bridge holds up no other bridge's.</summary>
+            public object WriteLock { get; } = new object();
             /// <summary>Guards the reader's role; pulsed when a reply is filed or the role is free.</summary>
             public object Sync { get; } = new object();
             public bool ReaderActive;
