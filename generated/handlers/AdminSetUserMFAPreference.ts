@@ -16,10 +16,8 @@ export const AdminSetUserMFAPreference: OperationHandler = {
   buildInput: inputBuilder(AdminSetUserMFAPreference$, {
     UserPoolId: "UserPoolId",
     Username: "Username",
-    SMSMfaSettings_Enabled: "SMSMfaSettings.Enabled",
-    SMSMfaSettings_PreferredMfa: "SMSMfaSettings.PreferredMfa",
-    SoftwareTokenMfaSettings_Enabled: "SoftwareTokenMfaSettings.Enabled",
-    SoftwareTokenMfaSettings_PreferredMfa: "SoftwareTokenMfaSettings.PreferredMfa",
+    SMSMfaSetting: "SMSMfaSettings",
+    SoftwareTokenMfaSetting: "SoftwareTokenMfaSettings",
     EmailMfaSettings_Enabled: "EmailMfaSettings.Enabled",
     EmailMfaSettings_PreferredMfa: "EmailMfaSettings.PreferredMfa",
     WebAuthnMfaSettings_Enabled: "WebAuthnMfaSettings.Enabled",

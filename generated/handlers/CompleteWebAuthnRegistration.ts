@@ -15,7 +15,7 @@ export const CompleteWebAuthnRegistration: OperationHandler = {
   },
   buildInput: inputBuilder(CompleteWebAuthnRegistration$, {
     AccessToken: "AccessToken",
-    Credential: "Credential",
+    WebAuthnCredential: "Credential",
   }),
   createCommand: (input) => new CompleteWebAuthnRegistrationCommand(input as unknown as CompleteWebAuthnRegistrationCommandInput),
 };

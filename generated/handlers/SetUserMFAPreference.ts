@@ -15,10 +15,8 @@ export const SetUserMFAPreference: OperationHandler = {
   },
   buildInput: inputBuilder(SetUserMFAPreference$, {
     AccessToken: "AccessToken",
-    SMSMfaSettings_Enabled: "SMSMfaSettings.Enabled",
-    SMSMfaSettings_PreferredMfa: "SMSMfaSettings.PreferredMfa",
-    SoftwareTokenMfaSettings_Enabled: "SoftwareTokenMfaSettings.Enabled",
-    SoftwareTokenMfaSettings_PreferredMfa: "SoftwareTokenMfaSettings.PreferredMfa",
+    SMSMfaSetting: "SMSMfaSettings",
+    SoftwareTokenMfaSetting: "SoftwareTokenMfaSettings",
     EmailMfaSettings_Enabled: "EmailMfaSettings.Enabled",
     EmailMfaSettings_PreferredMfa: "EmailMfaSettings.PreferredMfa",
     WebAuthnMfaSettings_Enabled: "WebAuthnMfaSettings.Enabled",

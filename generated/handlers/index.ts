@@ -145,6 +145,7 @@ import { VerifyUserAttribute } from "./VerifyUserAttribute.js";
 
 export const binding: ServiceBinding = {
   typeNamespace: "Amazon.CognitoIdentityProvider.Model",
+  serviceId: "Cognito Identity Provider",
   createClient: (options) => new CognitoIdentityProviderClient(clientConfig(options)) as unknown as SdkClient,
   handlers: {
     AddCustomAttributes,

@@ -2,8 +2,10 @@
 // and answers each on stdout with the same id. stdout carries protocol messages only:
 // anything else that writes to it (the SDK, a handler, console.log) is sent to stderr.
 import { createInterface } from "node:readline";
+import { runCommand } from "../runtime/commands.js";
+import { applyEnvironment } from "../runtime/env.js";
 import { Executor } from "../runtime/executor.js";
-import { PROTOCOL_VERSION, type CallRequest, type CancelRequest, type Reply, type RequestId } from "../runtime/protocol.js";
+import { PROTOCOL_VERSION, type CallRequest, type CancelRequest, type CommandRequest, type EnvMessage, type Reply, type RequestId } from "../runtime/protocol.js";
 import type { ServiceBinding } from "../runtime/service.js";
 
 type Write = (chunk: string) => boolean;
@@ -33,9 +35,9 @@ export function runBridge(binding: ServiceBinding, write: Write): void {
     first = false;
     if (line.trim() === "") return;
 
-    let message: CallRequest | CancelRequest;
+    let message: CallRequest | CancelRequest | CommandRequest | EnvMessage;
     try {
-      message = JSON.parse(line) as CallRequest | CancelRequest;
+      message = JSON.parse(line) as CallRequest | CancelRequest | CommandRequest | EnvMessage;
     } catch {
       // Answer under the request's id when it can still be read, so its caller is not left waiting.
       const match = /^\s*\{\s*"id"\s*:\s*(?:"([^"\\]*)"|(\d+))/.exec(line);
@@ -47,10 +49,16 @@ export function runBridge(binding: ServiceBinding, write: Write): void {
       inFlight.get(message.cancel)?.abort();
       return;
     }
+    // Applied before the next line is read: every later request sees it.
+    if ("env" in message) {
+      if (message.env && typeof message.env === "object") applyEnvironment(message.env);
+      return;
+    }
+    const id = message.id;
     const controller = new AbortController();
-    inFlight.set(message.id, controller);
-    executor
-      .execute(message, controller.signal)
+    inFlight.set(id, controller);
+    const work = "command" in message ? runCommand(message, binding.typeNamespace) : executor.execute(message, controller.signal);
+    work
       .then((reply: Reply) => {
         send(reply);
         if (!answered) {
@@ -59,7 +67,7 @@ export function runBridge(binding: ServiceBinding, write: Write): void {
           (process as NodeJS.EventEmitter).emit("bridge:first-reply");
         }
       })
-      .finally(() => inFlight.delete(message.id));
+      .finally(() => inFlight.delete(id));
   });
 
   // The parent closing our stdin (or dying) is the signal to go.

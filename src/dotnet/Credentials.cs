@@ -56,6 +56,16 @@ namespace CmdletBridge
         }
 
         /// <summary>
+        /// An anonymous cmdlet with credential parameters: its request is sent unsigned, so
+        /// only the profile goes with it, for its region.
+        /// </summary>
+        public static void AddProfileTo(IDictionary request, IDictionary<string, object?> bound)
+        {
+            string profile = Text(bound, "ProfileName");
+            if (profile.Length > 0) request["profile"] = profile;
+        }
+
+        /// <summary>
         /// -Credential: a PSCredential (user name = access key id, password = secret key), or an
         /// object or hashtable with AccessKey/AccessKeyId, SecretKey/SecretAccessKey, SessionToken.
         /// </summary>

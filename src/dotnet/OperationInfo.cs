@@ -17,6 +17,11 @@ namespace CmdletBridge
         public string DefaultSelect { get; init; } = "*";
         /// <summary>Signed with AWS credentials (false: anonymous, such as calls with an access token).</summary>
         public bool Signed { get; init; }
+        /// <summary>
+        /// Takes -AccessKey, -ProfileName and the rest: every signed cmdlet, and the anonymous
+        /// ones AWS Tools gives its credentialed base class (a profile then gives only the region).
+        /// </summary>
+        public bool CredentialParameters { get; init; }
         /// <summary>The parameters that go into the request, in spec order.</summary>
         public string[] InputParameters { get; init; } = Array.Empty<string>();
         public string[] Mandatory { get; init; } = Array.Empty<string>();
@@ -32,6 +37,9 @@ namespace CmdletBridge
         public string? PageTokenParameter { get; init; }
         /// <summary>The response member with the next page's token.</summary>
         public string? NextPageToken { get; init; }
+        /// <summary>The page size parameter, and the size sent when it is not given (AWS Tools' default).</summary>
+        public string? PageSizeParameter { get; init; }
+        public int DefaultPageSize { get; init; }
         /// <summary>Whether the cmdlet asks ShouldProcess, and the parameter that names its target.</summary>
         public bool ShouldProcess { get; init; }
         public string? ShouldProcessTarget { get; init; }

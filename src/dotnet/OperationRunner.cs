@@ -56,6 +56,13 @@ namespace CmdletBridge
             {
                 if (bound.TryGetValue(name, out object? value)) parameters[name] = value;
             }
+            // As AWS Tools does: an unset page size is sent as its default (so that a page size the
+            // service requires, such as ListUserPools' MaxResults, need not be given).
+            if (operation.PageSizeParameter is string pageSize && !parameters.ContainsKey(pageSize))
+            {
+                parameters[pageSize] = operation.DefaultPageSize;
+                if (invocation.Verbose) cmdlet.WriteVerbose($"{pageSize} parameter unset, using default value of '{operation.DefaultPageSize}'");
+            }
             CheckInput(cmdlet, operation, parameters);
             foreach (string name in operation.Nested)
             {
@@ -88,6 +95,7 @@ namespace CmdletBridge
                 request["profileLocation"] = profileLocation;
             }
             if (operation.Signed) Credentials.AddTo(request, cmdlet, bound);
+            else if (operation.CredentialParameters) Credentials.AddProfileTo(request, bound);
             if (endpoint.Length > 0) request["endpoint"] = endpoint;
             if (config.Settings is not null) request["config"] = config.Settings;
 

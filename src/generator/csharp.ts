@@ -5,6 +5,7 @@
 // where loading an assembly's cmdlets costs a few milliseconds.
 import { selectPaths } from "../runtime/shapes.js";
 import type { LoadedCmdlet, LoadedSpecs, ParameterType } from "../spec/types.js";
+import { takesCredentialParameters } from "../spec/semantics.js";
 import { cmdletParameters, defaultOutputType, type EmittedParameter } from "./powershell.js";
 import { knownRegions } from "./regions.js";
 import { xml } from "./text.js";
@@ -102,6 +103,7 @@ function emitOperation(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
     `            RequestType = ${csString(`${specs.service.typeNamespace}.${spec.operation}Request`)},`,
     `            DefaultSelect = ${csString(spec.select)},`,
     `            Signed = ${spec.auth === "signed"},`,
+    `            CredentialParameters = ${takesCredentialParameters(spec)},`,
     `            InputParameters = ${names(() => true)},`,
     `            Mandatory = ${names((p) => p.mandatory === true)},`,
     `            Sensitive = ${names((p) => p.sensitive === true)},`,
@@ -111,6 +113,9 @@ function emitOperation(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
   ];
   if (spec.pagination) {
     lines.push(`            PageTokenParameter = ${csString(spec.pagination.tokenParameter)},`, `            NextPageToken = ${csString(spec.pagination.nextToken)},`);
+    if (spec.pagination.pageSizeParameter && spec.pagination.defaultPageSize !== undefined) {
+      lines.push(`            PageSizeParameter = ${csString(spec.pagination.pageSizeParameter)},`, `            DefaultPageSize = ${spec.pagination.defaultPageSize},`);
+    }
   }
   if (spec.shouldProcess) {
     lines.push("            ShouldProcess = true,");

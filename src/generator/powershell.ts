@@ -1,7 +1,7 @@
 // The PowerShell face of each cmdlet: its parameters (with AWS Tools' names, aliases,
 // positions and pipeline binding), which csharp.ts compiles and help.ts documents, and
 // the module manifest (.psd1).
-import { NO_OUTPUT } from "../spec/semantics.js";
+import { NO_OUTPUT, takesCredentialParameters } from "../spec/semantics.js";
 import type { LoadedCmdlet, LoadedSpecs, ParameterSpec, ParameterType } from "../spec/types.js";
 import { selectPaths } from "../runtime/shapes.js";
 import { psString } from "./text.js";
@@ -87,8 +87,9 @@ function sharedParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet): EmittedPara
       psType: "object",
       // From the pipeline by value only where no operation parameter is: an [object]
       // parameter takes whatever a pipeline carries, so a piped user pool id would also
-      // become the region. (Signed cmdlets never take it by value, as in AWS Tools.)
-      byValue: cmdlet.spec.auth === "anonymous" && !cmdlet.spec.parameters.some((p) => p.pipeline?.includes("byValue")),
+      // become the region. (Cmdlets with credential parameters never take it by value, as
+      // in AWS Tools' credentialed base class.)
+      byValue: !takesCredentialParameters(cmdlet.spec) && !cmdlet.spec.parameters.some((p) => p.pipeline?.includes("byValue")),
       byPropertyName: true,
       // Help shows positions counting from 1: 211 and 212, as on the AWS Tools reference page.
       position: 210,
@@ -110,15 +111,14 @@ function sharedParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet): EmittedPara
         "region from. A full path is safest, as the current folder can change during a script.",
     },
   ];
-  const signed = cmdlet.spec.auth === "signed";
-  if (signed) {
-    // As in AWS Tools, the region and profile parameters of signed cmdlets have no position.
+  if (takesCredentialParameters(cmdlet.spec)) {
+    // As in AWS Tools' credentialed base class, the region and profile parameters have no position.
     for (const p of shared) delete p.position;
     const profileLocation = shared.find((p) => p.name === "ProfileLocation")!;
     profileLocation.help =
       "The path of a shared credentials file (ini format) to read -ProfileName's (or the default " +
       "profile's) credentials and region from, instead of the standard shared credentials and config files.";
-    shared.push(...credentialParameters());
+    shared.push(...credentialParameters(cmdlet.spec.auth === "signed"));
   }
   if (cmdlet.spec.pagination) {
     shared.push({
@@ -143,9 +143,15 @@ function sharedParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet): EmittedPara
   return shared;
 }
 
-/** How signed cmdlets find AWS credentials (see the bridge's credential resolution). */
-function credentialParameters(): EmittedParameter[] {
-  return [
+/**
+ * How signed cmdlets find AWS credentials (see the bridge's credential resolution). An
+ * anonymous cmdlet with these parameters sends its request unsigned: only a profile's
+ * region is used.
+ */
+function credentialParameters(signed: boolean): EmittedParameter[] {
+  const unsigned =
+    " This cmdlet's operation is authorised by the user's tokens: the request is sent unsigned, and a profile is read only for its region.";
+  const parameters: EmittedParameter[] = [
     {
       name: "AccessKey",
       psType: "string",
@@ -186,6 +192,8 @@ function credentialParameters(): EmittedParameter[] {
         "(such as the Credentials of an STS response).",
     },
   ];
+  if (!signed) for (const p of parameters) p.help += unsigned;
+  return parameters;
 }
 
 function operationParameter(p: ParameterSpec, typeNamespace: string): EmittedParameter {

@@ -53,6 +53,7 @@ export function emitIndex(specs: LoadedSpecs): string {
     "",
     "export const binding: ServiceBinding = {",
     `  typeNamespace: ${tsString(specs.service.typeNamespace)},`,
+    `  serviceId: ${tsString(specs.service.sdk.serviceId)},`,
     `  createClient: (options) => new ${specs.service.sdk.client}(clientConfig(options)) as unknown as SdkClient,`,
     "  handlers: {",
     ...ops.map((op) => `    ${op},`),

@@ -6,7 +6,9 @@ export const DEFAULT_TIMEOUT_MS = 100_000;
 export function clientConfig(options: ClientOptions): Record<string, unknown> {
   // cacheMiddleware: each command class's middleware is resolved once per client, not on
   // every call (per-call facts travel in call-context.ts).
-  const config: Record<string, unknown> = { region: options.region, cacheMiddleware: true };
+  // ignoreConfiguredEndpointUrls: the configured endpoint is read at each call (endpoint.ts)
+  // and given as endpoint; the SDK's own lookup would read the files once per client.
+  const config: Record<string, unknown> = { region: options.region, cacheMiddleware: true, ignoreConfiguredEndpointUrls: true };
   if (options.endpoint) config.endpoint = options.endpoint;
   if (options.credentials) config.credentials = options.credentials;
   if (options.maxAttempts !== undefined) config.maxAttempts = options.maxAttempts;
@@ -17,6 +19,11 @@ export function clientConfig(options: ClientOptions): Record<string, unknown> {
   // for .NET) rather than hanging. throwOnRequestTimeout: without it the handler only
   // logs a warning and keeps waiting.
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  config.requestHandler = { requestTimeout: timeout, connectionTimeout: timeout, throwOnRequestTimeout: true };
+  config.requestHandler = {
+    requestTimeout: timeout,
+    connectionTimeout: timeout,
+    throwOnRequestTimeout: true,
+    ...(options.agents ? { httpAgent: options.agents.httpAgent, httpsAgent: options.agents.httpsAgent } : {}),
+  };
   return config;
 }

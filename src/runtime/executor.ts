@@ -3,7 +3,9 @@
 import { instrumentClient, withCallFacts, type CallFacts } from "./call-context.js";
 import { classifyError, SelectError } from "./errors.js";
 import { OutputShaper } from "./output.js";
-import type { CallRequest, Reply } from "./protocol.js";
+import type { CallRequest, ProxySettings, Reply } from "./protocol.js";
+import { configuredEndpoint } from "./endpoint.js";
+import { proxyCacheKey, proxyConfigured } from "./proxy.js";
 import { resolveRegion } from "./region.js";
 import { chooseCredentials, type CredentialChoice } from "./credentials.js";
 import type { ClientOptions, SdkClient, ServiceBinding } from "./service.js";
@@ -32,18 +34,20 @@ export class Executor {
       const selection = resolveSelectPath(shaper.allShapes, handler.output.type, String(request.select ?? ""));
       if (!selection.ok) throw new SelectError(INVALID_SELECT);
 
-      const resolved = await resolveRegion(handler.auth === "signed" ? request : { ...request, profile: null });
+      // An anonymous cmdlet sends a profile only when it has credential parameters: for its region.
+      const resolved = await resolveRegion(request);
       region = resolved.region;
       const input = handler.buildInput(request.params ?? {});
       const command = handler.createCommand(input);
       const facts: CallFacts = signal ? { signal } : {};
 
+      // -EndpointUrl, else the configured endpoint, read now: the session may have set
+      // AWS_ENDPOINT_URL or edited a profile since the last call.
+      if (!endpoint) endpoint = (await configuredEndpoint(this.service.serviceId, request.profile || "default", request.profileLocation))?.url;
+
       // Anonymous operations share the default client: the SDK never asks it for credentials.
       const credentials = handler.auth === "signed" ? chooseCredentials(request) : { key: "default" };
-      const client = this.clientFor(
-        { ...request.config, region, ...(request.endpoint ? { endpoint: request.endpoint } : {}) },
-        credentials,
-      );
+      const client = await this.clientFor({ ...request.config, region, ...(endpoint ? { endpoint } : {}) }, credentials, request.proxy);
       this.inFlight.set(client, (this.inFlight.get(client) ?? 0) + 1);
       let output: Record<string, unknown>;
       try {
@@ -97,14 +101,16 @@ export class Executor {
     return shaper;
   }
 
-  private clientFor(options: ClientOptions, credentials: CredentialChoice): SdkClient {
-    const key = `${JSON.stringify(options)}\u0000${credentials.key}`;
+  private async clientFor(options: ClientOptions, credentials: CredentialChoice, proxy: ProxySettings | null | undefined): Promise<SdkClient> {
+    const key = `${JSON.stringify(options)}\u0000${credentials.key}\u0000${proxyCacheKey(proxy)}`;
     let client = this.clients.get(key);
     if (client) {
       // Least recently used goes first: move this one to the end.
       this.clients.delete(key);
     } else {
-      client = this.service.createClient(credentials.credentials ? { ...options, credentials: credentials.credentials } : options);
+      const full: ClientOptions = credentials.credentials ? { ...options, credentials: credentials.credentials } : { ...options };
+      if (proxyConfigured(proxy)) full.agents = (await import("./proxy-agents.js")).proxyAgents(proxy);
+      client = this.service.createClient(full);
       instrumentClient(client);
       // Rotating credentials or endpoints must not pile up clients (and their sockets).
       if (this.clients.size >= MAX_CLIENTS) {

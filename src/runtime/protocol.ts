@@ -29,8 +29,38 @@ export interface CallRequest {
   config?: ClientSettings | null;
   /** Signed operations: keys given to the cmdlet (never logged, never echoed). */
   credentials?: { accessKeyId?: string | null; secretAccessKey?: string | null; sessionToken?: string | null } | null;
-  /** Signed operations: -ProfileName. */
+  /** Signed operations: -ProfileName, $StoredAWSCredentials' profile or AWS_PROFILE; anonymous ones: for the region. */
   profile?: string | null;
+  /** Set-AWSProxy: the proxy for this call, which wins over the proxy variables. */
+  proxy?: ProxySettings | null;
+}
+
+/** Set-AWSProxy's settings, as $AWSProxy holds them. */
+export interface ProxySettings {
+  host: string;
+  port: number;
+  username?: string | null;
+  password?: string | null;
+  /** Regular expressions: a URL one matches is fetched directly. */
+  bypassList?: string[] | null;
+  /** Hosts without a dot, localhost and loopback addresses are fetched directly. */
+  bypassOnLocal?: boolean | null;
+}
+
+/** PowerShell -> bridge: a session command (profiles: see commands.ts); answered like a call. */
+export interface CommandRequest {
+  id: RequestId;
+  command: string;
+  args?: Record<string, unknown>;
+}
+
+/**
+ * PowerShell -> bridge, before the first request and whenever they change: the session's
+ * settings that a call reads from the environment (AWS_ENDPOINT_URL, AWS_CONFIG_FILE, the
+ * proxy variables...; see env.ts). null: the variable is not set. Not answered.
+ */
+export interface EnvMessage {
+  env: Record<string, string | null>;
 }
 
 /** PowerShell -> bridge: abandon request `cancel` (Ctrl+C). */

@@ -3,9 +3,9 @@
 // profile (in -ProfileLocation, or the usual config and credentials files, read with the
 // SDK's own loader), then at the AWS_REGION value PowerShell sent. AWS_DEFAULT_REGION is
 // not read, as in AWS Tools for PowerShell.
-import { existsSync, statSync } from "node:fs";
-import { loadSharedConfigFiles } from "@smithy/core/config";
+import { existsSync } from "node:fs";
 import { InputError } from "./input.js";
+import { sharedProfile } from "./shared-config.js";
 
 export const NO_REGION_MESSAGE = "No region specified or obtained from persisted/shell defaults.";
 export const REGION_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/;
@@ -29,46 +29,6 @@ export interface ResolvedRegion {
   source: string;
 }
 
-interface CachedProfileRegion {
-  stamp: string;
-  region: string | undefined;
-}
-const cache = new Map<string, CachedProfileRegion>();
-
-function fileStamp(path: string | undefined): string {
-  if (!path) return "-";
-  try {
-    const s = statSync(path);
-    return `${s.mtimeMs}:${s.size}`;
-  } catch {
-    return "missing";
-  }
-}
-
-/** The default profile's region, re-read only when the files change. */
-async function profileRegion(profileLocation: string | undefined, profileName: string): Promise<{ region?: string; where: string }> {
-  const configPath = profileLocation ?? process.env.AWS_CONFIG_FILE;
-  const credentialsPath = profileLocation ?? process.env.AWS_SHARED_CREDENTIALS_FILE;
-  const where = profileLocation ?? "the shared config and credentials files";
-  const key = `${configPath ?? "~config"}\u0000${credentialsPath ?? "~credentials"}\u0000${profileName}`;
-  const stamp = `${fileStamp(configPath ?? defaultPath("config"))}|${fileStamp(credentialsPath ?? defaultPath("credentials"))}`;
-  const cached = cache.get(key);
-  if (cached?.stamp === stamp) return { region: cached.region, where };
-
-  const init: { ignoreCache: boolean; filepath?: string; configFilepath?: string } = { ignoreCache: true };
-  if (credentialsPath) init.filepath = credentialsPath;
-  if (configPath) init.configFilepath = configPath;
-  const files = await loadSharedConfigFiles(init);
-  const region = files.configFile?.[profileName]?.region ?? files.credentialsFile?.[profileName]?.region;
-  cache.set(key, { stamp, region });
-  return { region, where };
-}
-
-function defaultPath(file: "config" | "credentials"): string {
-  const home = process.env.HOME ?? process.env.USERPROFILE ?? "";
-  return `${home}/.aws/${file}`;
-}
-
 export async function resolveRegion(input: RegionInput): Promise<ResolvedRegion> {
   if (input.region) return { region: input.region, source: input.regionSource ?? "-Region" };
 
@@ -76,8 +36,9 @@ export async function resolveRegion(input: RegionInput): Promise<ResolvedRegion>
     throw new InputError("ProfileLocation", `-ProfileLocation '${input.profileLocation}' does not exist.`);
   }
   const name = input.profile || "default";
-  const profile = await profileRegion(input.profileLocation ?? undefined, name);
-  if (profile.region) return checked(profile.region, `${input.profile ? `profile '${name}'` : "the default profile"} in ${profile.where}`);
+  const shared = await sharedProfile(name, input.profileLocation);
+  const region = shared.profile?.region;
+  if (region) return checked(region, `${input.profile ? `profile '${name}'` : "the default profile"} in ${shared.where}`);
   if (input.envRegion) return checked(input.envRegion, "the AWS_REGION environment variable");
   throw new RegionError(NO_REGION_MESSAGE);
 }

@@ -8,10 +8,14 @@ export interface ClientOptions extends ClientSettings {
   endpoint?: string;
   /** Signed operations' credentials; absent: the SDK's default chain. */
   credentials?: unknown;
+  /** Agents that send requests through a proxy (see proxy-agents.ts); absent: Node's own. */
+  agents?: { httpAgent: unknown; httpsAgent: unknown };
 }
 
 export interface ServiceBinding {
   typeNamespace: string;
+  /** The SDK's service id, such as "Cognito Identity Provider" (names its configured-endpoint settings). */
+  serviceId: string;
   /** Creates an SDK client; called once per distinct set of options. */
   createClient(options: ClientOptions): SdkClient;
   handlers: Readonly<Record<string, OperationHandler>>;

@@ -6,12 +6,14 @@
 //   - a structure member of the request is flattened into one parameter per leaf,
 //     named Parent_Member (Policies.PasswordPolicy.MinimumLength ->
 //     -PasswordPolicy_MinimumLength, alias Policies_PasswordPolicy_MinimumLength);
-//     structures inside lists and maps stay whole (arrays of hashtables);
+//     structures inside lists and maps stay whole (arrays of hashtables), and so do the
+//     few that AWS Tools keeps whole (specs/scaffold/aws-tools-parameters.tsv, which also
+//     holds its renames, such as CompleteWebAuthnRegistration's -WebAuthnCredential);
 //   - the pipeline parameter takes position 0; every parameter binds by property name.
 import type { CmdletSpec, ParameterSpec, ParameterType, ShapeTable } from "../spec/types.js";
 import { describeKeys, type MemberNode, type OperationNode, type SchemaNode, type StructureNode } from "../sdk-schema/schema.js";
 import { firstSentence } from "./html-text.js";
-import { singular, type OperationNaming } from "./names.js";
+import { singular, type OperationNaming, type ParameterRule } from "./names.js";
 import type { Paginator } from "./sdk-facts.js";
 import { enumOf, type SdkDocs } from "./sdk-docs.js";
 
@@ -19,6 +21,8 @@ export interface ScaffoldContext {
   docs: SdkDocs;
   anonymous: Set<string>;
   paginators: Map<string, Paginator>;
+  /** AWS Tools' departures from the flattening rule, per operation and request member. */
+  parameterRules: Map<string, Map<string, ParameterRule>>;
 }
 
 /** Verbs that never change anything, so get no -WhatIf/-Confirm (as in AWS Tools). */
@@ -35,14 +39,15 @@ interface Leaf {
   required: boolean;
 }
 
-/** The request members, with structures flattened down to their leaves. */
-function leaves(members: MemberNode[], parents: MemberNode[], required: boolean, seen: Set<string>): Leaf[] {
+/** The request members, with structures flattened down to their leaves (but those kept whole). */
+function leaves(members: MemberNode[], parents: MemberNode[], required: boolean, seen: Set<string>, rules: Map<string, ParameterRule> | undefined): Leaf[] {
   const out: Leaf[] = [];
   for (const member of members) {
     const type = member.type;
     const isRequired = required && member.required;
-    if (type.kind === "structure" && !seen.has(type.name) && type.members.length > 0) {
-      out.push(...leaves(type.members, [...parents, member], isRequired, new Set([...seen, type.name])));
+    const whole = parents.length === 0 && rules?.get(member.name)?.whole === true;
+    if (type.kind === "structure" && !whole && !seen.has(type.name) && type.members.length > 0) {
+      out.push(...leaves(type.members, [...parents, member], isRequired, new Set([...seen, type.name]), undefined));
     } else {
       out.push({ path: [...parents, member], required: isRequired });
     }
@@ -104,33 +109,38 @@ export function inferPaginator(op: OperationNode): Paginator | undefined {
 }
 
 export function buildSpec(op: OperationNode, naming: OperationNaming, ctx: ScaffoldContext): CmdletSpec {
-  const paginator = ctx.paginators.get(op.name) ?? inferPaginator(op);
+  const paginator = naming.paging?.auto === false ? undefined : (ctx.paginators.get(op.name) ?? inferPaginator(op));
+  // AWS Tools' page size, sent when the page size parameter is not given: that parameter is
+  // then optional even where the SDK requires the member (ListUserPools' MaxResults).
+  const defaultPageSize = paginator?.pageSize ? naming.paging?.defaultPageSize : undefined;
+  const rules = ctx.parameterRules.get(op.name);
   const used = new Set<string>();
   const parameters: ParameterSpec[] = [];
-  for (const leaf of leaves(op.input.members, [], true, new Set([op.input.name]))) {
+  for (const leaf of leaves(op.input.members, [], true, new Set([op.input.name]), rules)) {
     const member = leaf.path[leaf.path.length - 1]!;
     const sdkPath = leaf.path.map((m) => m.name);
     const owner = leaf.path.length > 1 ? (leaf.path[leaf.path.length - 2]!.type as StructureNode).name : op.input.name;
-    let name = psParameterName(member.name);
+    const renamed = leaf.path.length === 1 ? rules?.get(member.name)?.parameter : undefined;
+    let name = renamed ?? psParameterName(member.name);
     const aliases: string[] = [];
     if (leaf.path.length > 1) {
       name = `${leaf.path[leaf.path.length - 2]!.name}_${name}`;
       const full = `${sdkPath.slice(0, -1).join("_")}_${member.name}`;
       if (full !== name) aliases.push(full);
-    } else if (name !== member.name) {
+    } else if (name !== member.name && !renamed) {
       aliases.push(member.name);
     }
     if (used.has(name.toLowerCase())) name = sdkPath.join("_");
     used.add(name.toLowerCase());
     if (paginator?.inputToken === member.name && leaf.path.length === 1 && member.name !== "NextToken") aliases.push("NextToken");
-    if (paginator?.pageSize === member.name && leaf.path.length === 1) {
-      aliases.push("MaxItems");
-    }
+    const isPageSize = paginator?.pageSize === member.name && leaf.path.length === 1;
+    // AWS Tools keeps MaxItems (its old name for a total limit) where it has a default page size.
+    if (isPageSize && defaultPageSize !== undefined) aliases.push("MaxItems");
     const { type, shape } = parameterType(member.type);
     const spec: ParameterSpec = { name, type, help: memberHelp(ctx, owner, member, { type }) };
     if (sdkPath.length > 1 || name !== member.name) spec.member = sdkPath.join(".");
     if (shape) spec.shape = shape;
-    if (leaf.required) spec.mandatory = true;
+    if (leaf.required && !(isPageSize && defaultPageSize !== undefined)) spec.mandatory = true;
     // The naming table gives the pipeline parameter by its AWS Tools name, which for a
     // flattened member is Parent_Member (GetProvisionedLimit: LimitDefinition_LimitClass).
     const isPipeline = naming.pipeline === name || (leaf.path.length === 1 && naming.pipeline === member.name);
@@ -149,11 +159,14 @@ export function buildSpec(op: OperationNode, naming: OperationNaming, ctx: Scaff
 
   const description = ctx.docs.operations.get(op.name) ?? `Calls the ${op.name} operation.`;
   const outputType = op.output.name === "Unit" ? `${op.name}Response` : op.output.name;
+  const auth = ctx.anonymous.has(op.name) ? "anonymous" : "signed";
   const spec: CmdletSpec = {
     verb: naming.verb,
     noun: naming.noun,
     operation: op.name,
-    auth: ctx.anonymous.has(op.name) ? "anonymous" : "signed",
+    auth,
+    // AWS Tools gives every cmdlet but a few its credentialed base class's parameters.
+    ...(auth === "anonymous" && naming.base !== "anonymous" ? { credentialParameters: true } : {}),
     synopsis: firstSentence(description),
     description,
     parameters,
@@ -166,6 +179,7 @@ export function buildSpec(op: OperationNode, naming: OperationNaming, ctx: Scaff
     if (token) {
       spec.pagination = { tokenParameter: token.name, nextToken: paginator.outputToken };
       if (size) spec.pagination.pageSizeParameter = size.name;
+      if (size && defaultPageSize !== undefined) spec.pagination.defaultPageSize = defaultPageSize;
     }
   }
   if (!READ_ONLY_VERBS.has(naming.verb)) {

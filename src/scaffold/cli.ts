@@ -12,7 +12,7 @@ import { Document, isScalar, parse, visit } from "yaml";
 
 import { listOperations } from "../sdk-schema/schema.js";
 import { buildSpec, inferPaginator } from "./build-spec.js";
-import { readNamingTable, ruleName } from "./names.js";
+import { readNamingTable, readParameterTable, ruleName } from "./names.js";
 import { applyOverlay, OverlayError } from "./overlay.js";
 import { readAnonymousOperations, readPaginators } from "./sdk-facts.js";
 import { readSdkDocs } from "./sdk-docs.js";
@@ -34,7 +34,12 @@ const require = createRequire(join(root, "package.json"));
 const packageDir = dirname(require.resolve(`${service.sdk.package}/package.json`));
 const sdk = require(service.sdk.package) as Record<string, unknown>;
 
-const context = { docs: readSdkDocs(packageDir), anonymous: readAnonymousOperations(packageDir), paginators: readPaginators(packageDir) };
+const context = {
+  docs: readSdkDocs(packageDir),
+  anonymous: readAnonymousOperations(packageDir),
+  paginators: readPaginators(packageDir),
+  parameterRules: readParameterTable(join(specDir, "scaffold", "aws-tools-parameters.tsv")),
+};
 const naming = readNamingTable(join(specDir, "scaffold", "aws-tools-names.tsv"));
 
 // Who owns which file: scaffolded files may be rewritten; the rest are left alone.
@@ -46,7 +51,7 @@ for (const file of readdirSync(cmdletDir).filter((f) => f.endsWith(".yaml"))) {
 }
 const handOwned = new Set([...existing.values()].filter((e) => !e.scaffolded && e.operation).map((e) => e.operation!));
 
-const SPEC_KEY_ORDER = ["verb", "noun", "operation", "auth", "synopsis", "description", "parameters", "select", "pagination", "shouldProcess", "output", "examples"];
+const SPEC_KEY_ORDER = ["verb", "noun", "operation", "auth", "credentialParameters", "synopsis", "description", "parameters", "select", "pagination", "shouldProcess", "output", "examples"];
 const PARAMETER_KEY_ORDER = ["name", "member", "type", "shape", "mandatory", "pipeline", "position", "aliases", "sensitive", "completions", "help"];
 
 function ordered(value: Record<string, unknown>, order: string[]): Record<string, unknown> {
@@ -77,7 +82,7 @@ try {
       }
       continue;
     }
-    const paginator = context.paginators.get(op.name) ?? inferPaginator(op);
+    const paginator = naming.get(op.name)?.paging?.auto === false ? undefined : (context.paginators.get(op.name) ?? inferPaginator(op));
     const firstRequiredString = op.input.members.find((m) => m.required && m.type.kind === "string")?.name;
     const names =
       naming.get(op.name) ??

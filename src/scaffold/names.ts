@@ -12,21 +12,62 @@ export interface OperationNaming {
   select: string;
   /** The parameter bound from the pipeline by value, if any. */
   pipeline?: string;
+  /**
+   * AWS Tools' base class: "anonymous" has no credential parameters; "credentialed" has
+   * them, even where the SDK sends the operation unsigned. Undefined for the rule.
+   */
+  base?: "anonymous" | "credentialed";
+  /** AWS Tools' paging: auto-iterate or not, and the page size it sends by default. */
+  paging?: { auto: boolean; defaultPageSize?: number };
   /** Where the naming came from, for the scaffold's report. */
   source: "aws-tools" | "rule";
 }
 
+/** How AWS Tools treats one request member unlike the flattening rule. */
+export interface ParameterRule {
+  /** AWS Tools' parameter name, when it is not the usual one. */
+  parameter?: string;
+  /** Keep a structure whole, as one parameter. */
+  whole: boolean;
+}
+
+function tableRows(file: string): string[][] {
+  const rows = readFileSync(file, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
+  return rows.slice(1).map((row) => row.replace(/\r$/, "").split("\t"));
+}
+
+/** specs/scaffold/aws-tools-parameters.tsv: operation -> request member -> rule. */
+export function readParameterTable(file: string): Map<string, Map<string, ParameterRule>> {
+  const table = new Map<string, Map<string, ParameterRule>>();
+  for (const [operation, member, parameter, whole] of tableRows(file)) {
+    if (!table.has(operation!)) table.set(operation!, new Map());
+    table.get(operation!)!.set(member!, { ...(parameter ? { parameter } : {}), whole: whole === "yes" });
+  }
+  return table;
+}
+
+function parsePaging(text: string | undefined, file: string, operation: string): OperationNaming["paging"] {
+  if (!text) return undefined;
+  if (text === "none") return { auto: false };
+  if (text === "auto") return { auto: true };
+  const size = /^auto:(\d+)$/.exec(text);
+  if (size) return { auto: true, defaultPageSize: Number(size[1]) };
+  throw new Error(`${file}: ${operation}: Paging is none, auto or auto:<page size>, not '${text}'`);
+}
+
 export function readNamingTable(file: string): Map<string, OperationNaming> {
   const table = new Map<string, OperationNaming>();
-  const rows = readFileSync(file, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
-  for (const row of rows.slice(1)) {
-    const [operation, cmdlet, select, pipeline] = row.replace(/\r$/, "").split("\t");
+  for (const [operation, cmdlet, select, pipeline, base, paging] of tableRows(file)) {
     const dash = cmdlet!.indexOf("-");
+    if (base && base !== "anonymous" && base !== "credentialed") throw new Error(`${file}: ${operation}: Base is anonymous or credentialed, not '${base}'`);
+    const pagingRule = parsePaging(paging, file, operation!);
     table.set(operation!, {
       verb: cmdlet!.slice(0, dash),
       noun: cmdlet!.slice(dash + 1),
       select: select!,
       ...(pipeline ? { pipeline } : {}),
+      ...(base ? { base: base as "anonymous" | "credentialed" } : {}),
+      ...(pagingRule ? { paging: pagingRule } : {}),
       source: "aws-tools",
     });
   }

@@ -5,7 +5,7 @@
 import type { CmdletSpec, ParameterSpec } from "../spec/types.js";
 
 const CMDLET_KEYS = new Set([
-  "verb", "noun", "auth", "synopsis", "description", "parameters", "select", "output", "pagination", "shouldProcess", "examples",
+  "verb", "noun", "auth", "credentialParameters", "synopsis", "description", "parameters", "select", "output", "pagination", "shouldProcess", "examples",
 ]);
 const PARAMETER_KEYS = new Set([
   "name", "member", "type", "shape", "mandatory", "pipeline", "position", "aliases", "sensitive", "completions", "help", "remove",

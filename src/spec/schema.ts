@@ -38,10 +38,14 @@ export const serviceSchema = {
     sdk: {
       type: "object",
       additionalProperties: false,
-      required: ["package", "client"],
+      required: ["package", "client", "serviceId"],
       properties: {
         package: { type: "string", pattern: "^@?[a-z0-9][a-z0-9._/-]*$" },
         client: identifier,
+        // The SDK's service id: AWS_ENDPOINT_URL_<ID> and the config file's services key are named after it.
+        serviceId: { type: "string", pattern: "^[A-Za-z0-9]+( [A-Za-z0-9]+)*$" },
+        // The AWS CLI's command for the service, which Get-AWSCmdletName -AwsCliCommand recognises.
+        cliCommand: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
       },
     },
     typeNamespace: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$" },
@@ -82,6 +86,10 @@ export const cmdletSchema = {
     noun: { type: "string", pattern: "^[A-Z][A-Za-z0-9]*$" },
     operation: { type: "string", pattern: "^[A-Z][A-Za-z0-9]*$" },
     auth: { enum: ["anonymous", "signed"] },
+    // An anonymous cmdlet that still takes -AccessKey, -ProfileName and the other credential
+    // parameters, as AWS Tools' credentialed base class gives them: a profile's region is
+    // used, and the request is still sent unsigned. Signed cmdlets always take them.
+    credentialParameters: { type: "boolean" },
     synopsis: text,
     description: text,
     parameters: {
@@ -129,6 +137,8 @@ export const cmdletSchema = {
         nextToken: identifier,
         // The parameter that sets a page's size, if any.
         pageSizeParameter: parameterName,
+        // The page size sent when pageSizeParameter is not given (AWS Tools' default).
+        defaultPageSize: { type: "integer", minimum: 1, maximum: 1000 },
       },
     },
     // Mutating cmdlets: -WhatIf, -Confirm and -Force, and how much a call matters.

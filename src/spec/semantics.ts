@@ -6,6 +6,11 @@ import { APPROVED_VERBS, COMMON_PARAMETER_NAMES, CREDENTIAL_PARAMETER_NAMES, SHA
 import { SHAPED_TYPES } from "./schema.js";
 import type { CmdletSpec, LoadedCmdlet, ServiceSpec } from "./types.js";
 
+/** Whether a cmdlet has -AccessKey, -ProfileName and the other credential parameters. */
+export function takesCredentialParameters(spec: CmdletSpec): boolean {
+  return spec.auth === "signed" || spec.credentialParameters === true;
+}
+
 /** The -Select default of a cmdlet that writes nothing unless asked (AWS Tools' "(none)"). */
 export const NO_OUTPUT = "(none)";
 import type { YamlSource } from "./yaml-source.js";
@@ -31,7 +36,10 @@ export function checkCmdlet(spec: CmdletSpec, source: YamlSource, service: Servi
   const reserved = new Map(RESERVED);
   const addReserved = (names: readonly string[], what: string) =>
     names.forEach((n) => reserved.set(n.toLowerCase(), `a parameter every ${what} cmdlet has (${n})`));
-  if (spec.auth === "signed") addReserved(CREDENTIAL_PARAMETER_NAMES, "signed");
+  if (takesCredentialParameters(spec)) addReserved(CREDENTIAL_PARAMETER_NAMES, "credentialed");
+  if (spec.auth === "signed" && spec.credentialParameters === false) {
+    at(["credentialParameters"], "credentialParameters: a signed cmdlet always takes the credential parameters; remove the key or set auth: anonymous");
+  }
   if (spec.shouldProcess) addReserved(["Force"], "mutating");
   if (spec.pagination) addReserved(["NoAutoIteration"], "paginated");
   const names = new Map<string, string>();
@@ -86,6 +94,14 @@ export function checkCmdlet(spec: CmdletSpec, source: YamlSource, service: Servi
   if (spec.pagination) {
     mustName(["pagination", "tokenParameter"], spec.pagination.tokenParameter, "the token parameter");
     mustName(["pagination", "pageSizeParameter"], spec.pagination.pageSizeParameter, "the page size parameter");
+    if (spec.pagination.defaultPageSize !== undefined) {
+      const size = spec.parameters.find((p) => p.name === spec.pagination!.pageSizeParameter);
+      if (!spec.pagination.pageSizeParameter) {
+        at(["pagination", "defaultPageSize"], "pagination.defaultPageSize: needs pagination.pageSizeParameter, the parameter it stands in for");
+      } else if (size?.mandatory) {
+        at(["pagination", "defaultPageSize"], `pagination.defaultPageSize: the page size parameter '${size.name}' is mandatory, so the default would never be sent; make it optional`);
+      }
+    }
     const members = defined(spec.output.type) ? shapes[spec.output.type]! : {};
     if (!Object.hasOwn(members, spec.pagination.nextToken)) {
       at(["pagination", "nextToken"], `pagination.nextToken: '${spec.pagination.nextToken}' is not a member of ${spec.output.type}`);

@@ -7,7 +7,7 @@ export interface ServiceSpec {
   service: string;
   displayName: string;
   nounPrefix: string;
-  sdk: { package: string; client: string };
+  sdk: { package: string; client: string; serviceId: string; cliCommand?: string };
   typeNamespace: string;
   module: {
     name: string;
@@ -43,11 +43,13 @@ export interface CmdletSpec {
   noun: string;
   operation: string;
   auth: "anonymous" | "signed";
+  /** Anonymous cmdlets only: take the credential parameters anyway (AWS Tools' credentialed base). */
+  credentialParameters?: boolean;
   synopsis: string;
   description: string;
   parameters: ParameterSpec[];
   select: string;
-  pagination?: { tokenParameter: string; nextToken: string; pageSizeParameter?: string };
+  pagination?: { tokenParameter: string; nextToken: string; pageSizeParameter?: string; defaultPageSize?: number };
   shouldProcess?: { impact: "Low" | "Medium" | "High"; target?: string };
   output: { type: string; shapes: ShapeTable };
   examples?: { title: string; code: string; remarks?: string }[];

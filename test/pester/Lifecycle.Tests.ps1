@@ -202,13 +202,14 @@ Describe 'A user pool lifecycle through the generated cmdlets' {
     }
 
     It 'sets up software-token MFA with a TOTP code' {
-        Set-CGIPUserPoolMfaConfig -UserPoolId $State.PoolId -MfaConfiguration OPTIONAL -SoftwareTokenMfaConfiguration_Enabled $true @Call | Out-Null
+        Set-CGIPUserPoolMfaConfig -UserPoolId $State.PoolId -MfaConfiguration OPTIONAL -SoftwareTokenMfaConfiguration @{ Enabled = $true } @Call | Out-Null
         (Get-CGIPUserPoolMfaConfig -UserPoolId $State.PoolId @Call).MfaConfiguration | Should -Be 'OPTIONAL'
         $association = Add-CGIPSoftwareToken -AccessToken $State.AccessToken @Call
         $association.SecretCode | Should -Match '^[A-Z2-7]+=*$'
         $verified = Test-CGIPSoftwareToken -AccessToken $State.AccessToken -UserCode (Get-TotpCode $association.SecretCode) @Call
         $verified.Status | Should -Be 'SUCCESS'
-        Set-CGIPUserMFAPreference -AccessToken $State.AccessToken -SoftwareTokenMfaSettings_Enabled $true -SoftwareTokenMfaSettings_PreferredMfa $false @Call
+        # AWS Tools keeps these structures whole: a hashtable, checked against the SDK schema.
+        Set-CGIPUserMFAPreference -AccessToken $State.AccessToken -SoftwareTokenMfaSetting @{ Enabled = $true; PreferredMfa = $false } @Call
     }
 
     It 'signs out by revoking the refresh token' {

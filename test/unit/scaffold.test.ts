@@ -214,11 +214,32 @@ describe("the repository's specs/cmdlets", () => {
     }
   });
 
-  it("ListUsers -> Get-CGIPUserList, selecting Users, paging by PaginationToken and Limit", () => {
+  it("follows AWS Tools where it departs from the rules: default page sizes, whole structures, renames, base classes", () => {
+    // ListUserPools requires MaxResults; AWS Tools makes it optional and sends 50.
+    const pools = repoSpec("Get-CGIPUserPoolList.yaml");
+    expect(parameter(pools, "MaxResult").mandatory).toBeUndefined();
+    expect(pools.pagination?.defaultPageSize).toBe(50);
+    // Structures AWS Tools keeps whole, singular with the SDK name as alias.
+    const mfa = repoSpec("Set-CGIPUserMFAPreference.yaml");
+    expect(parameter(mfa, "SMSMfaSetting")).toMatchObject({ type: "structure", shape: "SMSMfaSettingsType", member: "SMSMfaSettings", aliases: ["SMSMfaSettings"] });
+    expect(mfa.parameters.some((p) => p.name.startsWith("SMSMfaSettings_"))).toBe(false);
+    expect(parameter(mfa, "EmailMfaSettings_Enabled").member).toBe("EmailMfaSettings.Enabled");
+    // A member named like a credential parameter is renamed as AWS Tools names it.
+    expect(parameter(repoSpec("Complete-CGIPWebAuthnRegistration.yaml"), "WebAuthnCredential").member).toBe("Credential");
+    // Anonymous operations take credential parameters unless AWS Tools' anonymous base class says not.
+    expect(repoSpec("Start-CGIPAuth.yaml")).toMatchObject({ auth: "anonymous", credentialParameters: true });
+    expect(repoSpec("Get-CGIPUser.yaml").credentialParameters).toBeUndefined();
+    // ListTerms has tokens, but AWS Tools makes one call, and so no -MaxItems alias.
+    const terms = repoSpec("Get-CGIPTermList.yaml");
+    expect(terms.pagination).toBeUndefined();
+    expect(parameter(terms, "MaxResult").aliases).toEqual(["MaxResults"]);
+  });
+
+  it("ListUsers -> Get-CGIPUserList, selecting Users, paging by PaginationToken and Limit (AWS Tools' 60 by default)", () => {
     const spec = repoSpec(LIST_USERS);
     expect(spec.operation).toBe("ListUsers");
     expect(spec.select).toBe("Users");
-    expect(spec.pagination).toEqual({ tokenParameter: "PaginationToken", nextToken: "PaginationToken", pageSizeParameter: "Limit" });
+    expect(spec.pagination).toEqual({ tokenParameter: "PaginationToken", nextToken: "PaginationToken", pageSizeParameter: "Limit", defaultPageSize: 60 });
     expect(parameter(spec, "PaginationToken").aliases).toEqual(["NextToken"]);
     expect(parameter(spec, "Limit").aliases).toEqual(["MaxItems"]);
     expect(parameter(spec, "UserPoolId")).toMatchObject({ mandatory: true, position: 0, pipeline: ["byValue", "byPropertyName"] });

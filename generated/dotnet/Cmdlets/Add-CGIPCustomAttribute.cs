@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AddCustomAttributesRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "CustomAttribute" },
             Mandatory = new[] { "UserPoolId", "CustomAttribute" },
             Sensitive = Array.Empty<string>(),

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.TagResourceRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ResourceArn", "Tag" },
             Mandatory = new[] { "ResourceArn", "Tag" },
             Sensitive = Array.Empty<string>(),

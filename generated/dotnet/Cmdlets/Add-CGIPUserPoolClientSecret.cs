@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AddUserPoolClientSecretRequest",
             DefaultSelect = "ClientSecretDescriptor",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ClientId", "ClientSecret" },
             Mandatory = new[] { "UserPoolId", "ClientId" },
             Sensitive = new[] { "ClientId", "ClientSecret" },

@@ -17,11 +17,12 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.CompleteWebAuthnRegistrationRequest",
             DefaultSelect = "(none)",
             Signed = false,
-            InputParameters = new[] { "AccessToken", "Credential" },
-            Mandatory = new[] { "AccessToken", "Credential" },
+            CredentialParameters = true,
+            InputParameters = new[] { "AccessToken", "WebAuthnCredential" },
+            Mandatory = new[] { "AccessToken", "WebAuthnCredential" },
             Sensitive = new[] { "AccessToken" },
             StringMaps = Array.Empty<string>(),
-            Nested = new[] { "Credential" },
+            Nested = new[] { "WebAuthnCredential" },
             Blobs = Array.Empty<string>(),
             ShouldProcess = true,
         };
@@ -34,7 +35,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         public string? AccessToken { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)] [AllowNull]
-        public object? Credential { get; set; }
+        public object? WebAuthnCredential { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)] [ArgumentCompleter(typeof(SelectCompleter))] [StrictString]
         public string? Select { get; set; }
@@ -45,11 +46,26 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(ValueFromPipelineByPropertyName = true)] [StrictString]
         public string? EndpointUrl { get; set; }
 
-        [Parameter(Position = 210, ValueFromPipelineByPropertyName = true)] [Alias("RegionToCall")] [ArgumentCompleter(typeof(RegionCompleter))]
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("RegionToCall")] [ArgumentCompleter(typeof(RegionCompleter))]
         public object? Region { get; set; }
 
-        [Parameter(Position = 211, ValueFromPipelineByPropertyName = true)] [Alias("AWSProfilesLocation", "ProfilesLocation")] [StrictString]
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("AWSProfilesLocation", "ProfilesLocation")] [StrictString]
         public string? ProfileLocation { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("AK")] [StrictString]
+        public string? AccessKey { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SK", "SecretAccessKey")] [StrictString]
+        public string? SecretKey { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("ST")] [StrictString]
+        public string? SessionToken { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("StoredCredentials", "AWSProfileName")] [StrictString]
+        public string? ProfileName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object? Credential { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter Force { get; set; }

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ConfirmForgotPasswordRequest",
             DefaultSelect = "(none)",
             Signed = false,
+            CredentialParameters = false,
             InputParameters = new[] { "Username", "ClientId", "ConfirmationCode", "Password", "SecretHash", "AnalyticsMetadata_AnalyticsEndpointId", "UserContextData_IpAddress", "UserContextData_EncodedData", "ClientMetadata" },
             Mandatory = new[] { "Username", "ClientId", "ConfirmationCode", "Password" },
             Sensitive = new[] { "Username", "ClientId", "Password", "SecretHash" },

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ConfirmSignUpRequest",
             DefaultSelect = "Session",
             Signed = false,
+            CredentialParameters = false,
             InputParameters = new[] { "Username", "ClientId", "ConfirmationCode", "SecretHash", "ForceAliasCreation", "AnalyticsMetadata_AnalyticsEndpointId", "UserContextData_IpAddress", "UserContextData_EncodedData", "ClientMetadata", "Session" },
             Mandatory = new[] { "Username", "ClientId", "ConfirmationCode" },
             Sensitive = new[] { "Username", "ClientId", "SecretHash", "Session" },

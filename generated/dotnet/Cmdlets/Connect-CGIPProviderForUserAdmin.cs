@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminLinkProviderForUserRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "DestinationUser_ProviderName", "DestinationUser_ProviderAttributeName", "DestinationUser_ProviderAttributeValue", "SourceUser_ProviderName", "SourceUser_ProviderAttributeName", "SourceUser_ProviderAttributeValue" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = Array.Empty<string>(),

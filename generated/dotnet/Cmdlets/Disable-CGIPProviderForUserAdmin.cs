@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminDisableProviderForUserRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "User_ProviderName", "User_ProviderAttributeName", "User_ProviderAttributeValue" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminUserGlobalSignOutRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "Username", "UserPoolId" },
             Mandatory = new[] { "Username", "UserPoolId" },
             Sensitive = new[] { "Username" },

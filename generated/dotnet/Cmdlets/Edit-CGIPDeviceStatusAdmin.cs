@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminUpdateDeviceStatusRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "DeviceKey", "UserPoolId", "Username", "DeviceRememberedStatus" },
             Mandatory = new[] { "DeviceKey", "UserPoolId", "Username" },
             Sensitive = new[] { "Username" },

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.GetClientTokenRequest",
             DefaultSelect = "ClientAuthenticationResult",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ClientId", "Secret", "Scope", "ClientMetadata" },
             Mandatory = new[] { "ClientId", "Secret" },
             Sensitive = new[] { "ClientId", "Secret" },

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminGetDeviceRequest",
             DefaultSelect = "Device",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "DeviceKey", "UserPoolId", "Username" },
             Mandatory = new[] { "DeviceKey", "UserPoolId", "Username" },
             Sensitive = new[] { "Username" },

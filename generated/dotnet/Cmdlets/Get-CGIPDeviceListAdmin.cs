@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminListDevicesRequest",
             DefaultSelect = "Devices",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "Username", "UserPoolId", "Limit", "PaginationToken" },
             Mandatory = new[] { "Username", "UserPoolId" },
             Sensitive = new[] { "Username" },
@@ -26,6 +27,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             Blobs = Array.Empty<string>(),
             PageTokenParameter = "PaginationToken",
             NextPageToken = "PaginationToken",
+            PageSizeParameter = "Limit",
+            DefaultPageSize = 60,
         };
 
         public GetCGIPDeviceListAdminCmdlet() : base(_operation)

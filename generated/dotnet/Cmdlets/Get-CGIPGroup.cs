@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.GetGroupRequest",
             DefaultSelect = "Group",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "GroupName", "UserPoolId" },
             Mandatory = new[] { "GroupName", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

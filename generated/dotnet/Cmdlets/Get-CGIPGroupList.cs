@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ListGroupsRequest",
             DefaultSelect = "Groups",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "Limit", "NextToken" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = Array.Empty<string>(),
@@ -26,6 +27,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             Blobs = Array.Empty<string>(),
             PageTokenParameter = "NextToken",
             NextPageToken = "NextToken",
+            PageSizeParameter = "Limit",
+            DefaultPageSize = 60,
         };
 
         public GetCGIPGroupListCmdlet() : base(_operation)

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminListGroupsForUserRequest",
             DefaultSelect = "Groups",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "Username", "UserPoolId", "Limit", "NextToken" },
             Mandatory = new[] { "Username", "UserPoolId" },
             Sensitive = new[] { "Username" },
@@ -26,6 +27,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             Blobs = Array.Empty<string>(),
             PageTokenParameter = "NextToken",
             NextPageToken = "NextToken",
+            PageSizeParameter = "Limit",
+            DefaultPageSize = 60,
         };
 
         public GetCGIPGroupsForUserAdminCmdlet() : base(_operation)

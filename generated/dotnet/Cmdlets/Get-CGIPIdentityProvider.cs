@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DescribeIdentityProviderRequest",
             DefaultSelect = "IdentityProvider",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ProviderName", "UserPoolId" },
             Mandatory = new[] { "ProviderName", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.GetIdentityProviderByIdentifierRequest",
             DefaultSelect = "IdentityProvider",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "IdpIdentifier", "UserPoolId" },
             Mandatory = new[] { "IdpIdentifier", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DescribeManagedLoginBrandingRequest",
             DefaultSelect = "ManagedLoginBranding",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ManagedLoginBrandingId", "ReturnMergedResource" },
             Mandatory = new[] { "UserPoolId", "ManagedLoginBrandingId" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DescribeManagedLoginBrandingByClientRequest",
             DefaultSelect = "ManagedLoginBranding",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ClientId", "ReturnMergedResource" },
             Mandatory = new[] { "UserPoolId", "ClientId" },
             Sensitive = new[] { "ClientId" },

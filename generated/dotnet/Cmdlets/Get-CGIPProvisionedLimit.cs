@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.GetProvisionedLimitRequest",
             DefaultSelect = "*",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "LimitDefinition_LimitClass", "LimitDefinition_Attribute" },
             Mandatory = new[] { "LimitDefinition_LimitClass", "LimitDefinition_Attribute" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DescribeResourceServerRequest",
             DefaultSelect = "ResourceServer",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "Identifier", "UserPoolId" },
             Mandatory = new[] { "Identifier", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

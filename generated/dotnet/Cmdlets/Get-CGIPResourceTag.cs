@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ListTagsForResourceRequest",
             DefaultSelect = "Tags",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ResourceArn" },
             Mandatory = new[] { "ResourceArn" },
             Sensitive = Array.Empty<string>(),

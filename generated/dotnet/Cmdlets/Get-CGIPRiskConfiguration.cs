@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DescribeRiskConfigurationRequest",
             DefaultSelect = "RiskConfiguration",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ClientId" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = new[] { "ClientId" },

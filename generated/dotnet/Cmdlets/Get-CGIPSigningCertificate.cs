@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.GetSigningCertificateRequest",
             DefaultSelect = "Certificate",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DescribeTermsRequest",
             DefaultSelect = "Terms",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "TermsId", "UserPoolId" },
             Mandatory = new[] { "TermsId", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -18,14 +18,13 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ListTermsRequest",
             DefaultSelect = "Terms",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "MaxResult", "NextToken" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = Array.Empty<string>(),
             StringMaps = Array.Empty<string>(),
             Nested = Array.Empty<string>(),
             Blobs = Array.Empty<string>(),
-            PageTokenParameter = "NextToken",
-            NextPageToken = "NextToken",
         };
 
         public GetCGIPTermListCmdlet() : base(_operation)
@@ -35,7 +34,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)] [AllowEmptyString, AllowNull] [StrictString("UserPoolId")]
         public string? UserPoolId { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("MaxResults", "MaxItems")]
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("MaxResults")]
         public int MaxResult { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)] [StrictString]
@@ -70,8 +69,5 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public object? Credential { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public SwitchParameter NoAutoIteration { get; set; }
     }
 }

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DescribeTermsByClientRequest",
             DefaultSelect = "Terms",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ClientId", "UserPoolId", "TermsName" },
             Mandatory = new[] { "ClientId", "UserPoolId", "TermsName" },
             Sensitive = new[] { "ClientId" },

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.GetUserRequest",
             DefaultSelect = "*",
             Signed = false,
+            CredentialParameters = false,
             InputParameters = new[] { "AccessToken" },
             Mandatory = new[] { "AccessToken" },
             Sensitive = new[] { "AccessToken" },

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.GetUserAttributeVerificationCodeRequest",
             DefaultSelect = "CodeDeliveryDetails",
             Signed = false,
+            CredentialParameters = false,
             InputParameters = new[] { "AccessToken", "AttributeName", "ClientMetadata" },
             Mandatory = new[] { "AccessToken", "AttributeName" },
             Sensitive = new[] { "AccessToken" },

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminListUserAuthEventsRequest",
             DefaultSelect = "AuthEvents",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "Username", "MaxResult", "NextToken" },
             Mandatory = new[] { "UserPoolId", "Username" },
             Sensitive = new[] { "Username" },
@@ -26,6 +27,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             Blobs = Array.Empty<string>(),
             PageTokenParameter = "NextToken",
             NextPageToken = "NextToken",
+            PageSizeParameter = "MaxResult",
+            DefaultPageSize = 50,
         };
 
         public GetCGIPUserAuthEventListAdminCmdlet() : base(_operation)

@@ -18,14 +18,17 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ListUserImportJobsRequest",
             DefaultSelect = "UserImportJobs",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "MaxResult", "PaginationToken" },
-            Mandatory = new[] { "UserPoolId", "MaxResult" },
+            Mandatory = new[] { "UserPoolId" },
             Sensitive = Array.Empty<string>(),
             StringMaps = Array.Empty<string>(),
             Nested = Array.Empty<string>(),
             Blobs = Array.Empty<string>(),
             PageTokenParameter = "PaginationToken",
             NextPageToken = "PaginationToken",
+            PageSizeParameter = "MaxResult",
+            DefaultPageSize = 60,
         };
 
         public GetCGIPUserImportJobListCmdlet() : base(_operation)
@@ -35,7 +38,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)] [AllowEmptyString, AllowNull] [StrictString("UserPoolId")]
         public string? UserPoolId { get; set; }
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)] [AllowNull] [Alias("MaxResults", "MaxItems")]
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("MaxResults", "MaxItems")]
         public int MaxResult { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("NextToken")] [StrictString]

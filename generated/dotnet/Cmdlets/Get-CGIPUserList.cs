@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ListUsersRequest",
             DefaultSelect = "Users",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "AttributesToGet", "Limit", "PaginationToken", "Filter" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = Array.Empty<string>(),
@@ -26,6 +27,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             Blobs = Array.Empty<string>(),
             PageTokenParameter = "PaginationToken",
             NextPageToken = "PaginationToken",
+            PageSizeParameter = "Limit",
+            DefaultPageSize = 60,
         };
 
         public GetCGIPUserListCmdlet() : base(_operation)

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DescribeUserPoolRequest",
             DefaultSelect = "UserPool",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ListUserPoolClientsRequest",
             DefaultSelect = "UserPoolClients",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "MaxResult", "NextToken", "ClientType" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = Array.Empty<string>(),
@@ -26,6 +27,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             Blobs = Array.Empty<string>(),
             PageTokenParameter = "NextToken",
             NextPageToken = "NextToken",
+            PageSizeParameter = "MaxResult",
+            DefaultPageSize = 50,
         };
 
         public GetCGIPUserPoolClientListCmdlet() : base(_operation)

@@ -18,14 +18,13 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ListUserPoolClientSecretsRequest",
             DefaultSelect = "ClientSecrets",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ClientId", "NextToken" },
             Mandatory = new[] { "UserPoolId", "ClientId" },
             Sensitive = new[] { "ClientId" },
             StringMaps = Array.Empty<string>(),
             Nested = Array.Empty<string>(),
             Blobs = Array.Empty<string>(),
-            PageTokenParameter = "NextToken",
-            NextPageToken = "NextToken",
         };
 
         public GetCGIPUserPoolClientSecretListCmdlet() : base(_operation)
@@ -70,8 +69,5 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public object? Credential { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public SwitchParameter NoAutoIteration { get; set; }
     }
 }

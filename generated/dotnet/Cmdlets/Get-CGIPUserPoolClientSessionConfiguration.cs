@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.GetUserPoolClientSessionConfigurationRequest",
             DefaultSelect = "*",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ClientId" },
             Mandatory = new[] { "UserPoolId", "ClientId" },
             Sensitive = new[] { "ClientId" },

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DescribeUserPoolDomainRequest",
             DefaultSelect = "DomainDescription",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "Domain" },
             Mandatory = new[] { "Domain" },
             Sensitive = Array.Empty<string>(),

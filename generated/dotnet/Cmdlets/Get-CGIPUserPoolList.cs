@@ -18,21 +18,24 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ListUserPoolsRequest",
             DefaultSelect = "UserPools",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "MaxResult", "NextToken" },
-            Mandatory = new[] { "MaxResult" },
+            Mandatory = Array.Empty<string>(),
             Sensitive = Array.Empty<string>(),
             StringMaps = Array.Empty<string>(),
             Nested = Array.Empty<string>(),
             Blobs = Array.Empty<string>(),
             PageTokenParameter = "NextToken",
             NextPageToken = "NextToken",
+            PageSizeParameter = "MaxResult",
+            DefaultPageSize = 50,
         };
 
         public GetCGIPUserPoolListCmdlet() : base(_operation)
         {
         }
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)] [AllowNull] [Alias("MaxResults", "MaxItems")]
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("MaxResults", "MaxItems")]
         public int MaxResult { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)] [StrictString]

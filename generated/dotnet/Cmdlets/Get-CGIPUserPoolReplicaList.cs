@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ListUserPoolReplicasRequest",
             DefaultSelect = "UserPoolReplicas",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "NextToken" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = Array.Empty<string>(),

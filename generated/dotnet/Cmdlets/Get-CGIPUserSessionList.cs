@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ListUserSessionsRequest",
             DefaultSelect = "Sessions",
             Signed = false,
+            CredentialParameters = true,
             InputParameters = new[] { "AccessToken", "NextToken" },
             Mandatory = new[] { "AccessToken" },
             Sensitive = new[] { "AccessToken" },
@@ -47,11 +48,26 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(ValueFromPipelineByPropertyName = true)] [StrictString]
         public string? EndpointUrl { get; set; }
 
-        [Parameter(Position = 210, ValueFromPipelineByPropertyName = true)] [Alias("RegionToCall")] [ArgumentCompleter(typeof(RegionCompleter))]
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("RegionToCall")] [ArgumentCompleter(typeof(RegionCompleter))]
         public object? Region { get; set; }
 
-        [Parameter(Position = 211, ValueFromPipelineByPropertyName = true)] [Alias("AWSProfilesLocation", "ProfilesLocation")] [StrictString]
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("AWSProfilesLocation", "ProfilesLocation")] [StrictString]
         public string? ProfileLocation { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("AK")] [StrictString]
+        public string? AccessKey { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SK", "SecretAccessKey")] [StrictString]
+        public string? SecretKey { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("ST")] [StrictString]
+        public string? SessionToken { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("StoredCredentials", "AWSProfileName")] [StrictString]
+        public string? ProfileName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object? Credential { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter NoAutoIteration { get; set; }

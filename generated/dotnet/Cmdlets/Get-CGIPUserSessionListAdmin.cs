@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminListUserSessionsRequest",
             DefaultSelect = "Sessions",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "Username", "NextToken" },
             Mandatory = new[] { "UserPoolId", "Username" },
             Sensitive = new[] { "Username" },

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ListUsersInGroupRequest",
             DefaultSelect = "Users",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "GroupName", "UserPoolId", "Limit", "NextToken" },
             Mandatory = new[] { "GroupName", "UserPoolId" },
             Sensitive = Array.Empty<string>(),
@@ -26,6 +27,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             Blobs = Array.Empty<string>(),
             PageTokenParameter = "NextToken",
             NextPageToken = "NextToken",
+            PageSizeParameter = "Limit",
+            DefaultPageSize = 60,
         };
 
         public GetCGIPUsersInGroupCmdlet() : base(_operation)

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.CreateIdentityProviderRequest",
             DefaultSelect = "IdentityProvider",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ProviderName", "UserPoolId", "ProviderType", "ProviderDetail", "AttributeMapping", "IdpIdentifier", "AcrMapping" },
             Mandatory = new[] { "ProviderName", "UserPoolId", "ProviderType", "ProviderDetail" },
             Sensitive = Array.Empty<string>(),

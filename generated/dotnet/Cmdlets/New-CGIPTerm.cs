@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.CreateTermsRequest",
             DefaultSelect = "Terms",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ClientId", "UserPoolId", "TermsName", "TermsSource", "Enforcement", "Link" },
             Mandatory = new[] { "ClientId", "UserPoolId", "TermsName", "TermsSource", "Enforcement" },
             Sensitive = new[] { "ClientId" },

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminCreateUserRequest",
             DefaultSelect = "User",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "Username", "UserAttribute", "ValidationData", "TemporaryPassword", "ForceAliasCreation", "MessageAction", "DesiredDeliveryMedium", "ClientMetadata" },
             Mandatory = new[] { "UserPoolId", "Username" },
             Sensitive = new[] { "Username", "TemporaryPassword" },

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.CreateUserImportJobRequest",
             DefaultSelect = "UserImportJob",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "JobName", "CloudWatchLogsRoleArn", "PasswordHashingAlgorithm" },
             Mandatory = new[] { "UserPoolId", "JobName", "CloudWatchLogsRoleArn" },
             Sensitive = Array.Empty<string>(),

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.CreateUserPoolDomainRequest",
             DefaultSelect = "CloudFrontDomain",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "Domain", "UserPoolId", "ManagedLoginVersion", "CustomDomainConfig_CertificateArn", "CustomDomainConfig_SecurityPolicy", "Failover_SecondaryRegion", "Failover_PrimaryRoute53HealthCheckId" },
             Mandatory = new[] { "Domain", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.CreateUserPoolReplicaRequest",
             DefaultSelect = "UserPoolReplica",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "RegionName", "UserPoolTag" },
             Mandatory = new[] { "UserPoolId", "RegionName" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.SignUpRequest",
             DefaultSelect = "*",
             Signed = false,
+            CredentialParameters = false,
             InputParameters = new[] { "Username", "ClientId", "SecretHash", "Password", "UserAttribute", "ValidationData", "AnalyticsMetadata_AnalyticsEndpointId", "UserContextData_IpAddress", "UserContextData_EncodedData", "ClientMetadata" },
             Mandatory = new[] { "Username", "ClientId" },
             Sensitive = new[] { "Username", "ClientId", "SecretHash", "Password" },

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DeleteGroupRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "GroupName", "UserPoolId" },
             Mandatory = new[] { "GroupName", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

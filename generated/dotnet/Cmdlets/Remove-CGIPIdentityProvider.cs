@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DeleteIdentityProviderRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ProviderName", "UserPoolId" },
             Mandatory = new[] { "ProviderName", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DeleteManagedLoginBrandingRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ManagedLoginBrandingId" },
             Mandatory = new[] { "UserPoolId", "ManagedLoginBrandingId" },
             Sensitive = Array.Empty<string>(),

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DeleteResourceServerRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "Identifier", "UserPoolId" },
             Mandatory = new[] { "Identifier", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

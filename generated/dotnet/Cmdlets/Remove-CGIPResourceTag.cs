@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.UntagResourceRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ResourceArn", "TagKey" },
             Mandatory = new[] { "ResourceArn", "TagKey" },
             Sensitive = Array.Empty<string>(),

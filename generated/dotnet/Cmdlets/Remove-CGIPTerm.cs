@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DeleteTermsRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "TermsId", "UserPoolId" },
             Mandatory = new[] { "TermsId", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

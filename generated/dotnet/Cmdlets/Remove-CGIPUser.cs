@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DeleteUserRequest",
             DefaultSelect = "(none)",
             Signed = false,
+            CredentialParameters = false,
             InputParameters = new[] { "AccessToken" },
             Mandatory = new[] { "AccessToken" },
             Sensitive = new[] { "AccessToken" },

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DeleteUserAttributesRequest",
             DefaultSelect = "(none)",
             Signed = false,
+            CredentialParameters = false,
             InputParameters = new[] { "AccessToken", "UserAttributeName" },
             Mandatory = new[] { "AccessToken", "UserAttributeName" },
             Sensitive = new[] { "AccessToken" },

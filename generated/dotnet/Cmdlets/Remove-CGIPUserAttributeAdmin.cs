@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminDeleteUserAttributesRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "Username", "UserAttributeName" },
             Mandatory = new[] { "UserPoolId", "Username", "UserAttributeName" },
             Sensitive = new[] { "Username" },

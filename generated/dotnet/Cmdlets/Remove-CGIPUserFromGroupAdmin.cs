@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminRemoveUserFromGroupRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "Username", "UserPoolId", "GroupName" },
             Mandatory = new[] { "Username", "UserPoolId", "GroupName" },
             Sensitive = new[] { "Username" },

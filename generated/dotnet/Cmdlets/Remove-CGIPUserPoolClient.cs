@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DeleteUserPoolClientRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ClientId", "UserPoolId" },
             Mandatory = new[] { "ClientId", "UserPoolId" },
             Sensitive = new[] { "ClientId" },

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DeleteUserPoolClientSecretRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ClientId", "ClientSecretId" },
             Mandatory = new[] { "UserPoolId", "ClientId", "ClientSecretId" },
             Sensitive = new[] { "ClientId" },

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.DeleteUserPoolDomainRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "Domain", "UserPoolId" },
             Mandatory = new[] { "Domain", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ForgotPasswordRequest",
             DefaultSelect = "CodeDeliveryDetails",
             Signed = false,
+            CredentialParameters = false,
             InputParameters = new[] { "Username", "ClientId", "SecretHash", "UserContextData_IpAddress", "UserContextData_EncodedData", "AnalyticsMetadata_AnalyticsEndpointId", "ClientMetadata" },
             Mandatory = new[] { "Username", "ClientId" },
             Sensitive = new[] { "Username", "ClientId", "SecretHash" },

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminResetUserPasswordRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "Username", "ClientMetadata" },
             Mandatory = new[] { "UserPoolId", "Username" },
             Sensitive = new[] { "Username" },

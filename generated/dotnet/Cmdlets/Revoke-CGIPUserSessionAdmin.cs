@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminRevokeUserSessionRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "Username", "SessionId", "RevokeAssociatedSession" },
             Mandatory = new[] { "UserPoolId", "Username", "SessionId" },
             Sensitive = new[] { "Username" },

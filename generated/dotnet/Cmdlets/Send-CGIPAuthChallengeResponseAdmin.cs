@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminRespondToAuthChallengeRequest",
             DefaultSelect = "*",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ClientId", "UserPoolId", "ChallengeName", "ChallengeResponse", "Session", "AnalyticsMetadata_AnalyticsEndpointId", "ContextData_IpAddress", "ContextData_ServerName", "ContextData_ServerPath", "ContextData_HttpHeader", "ContextData_EncodedData", "ClientMetadata" },
             Mandatory = new[] { "ClientId", "UserPoolId", "ChallengeName" },
             Sensitive = new[] { "ClientId", "ChallengeResponse", "Session" },

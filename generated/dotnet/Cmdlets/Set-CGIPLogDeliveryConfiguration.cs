@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.SetLogDeliveryConfigurationRequest",
             DefaultSelect = "LogDeliveryConfiguration",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "LogConfiguration" },
             Mandatory = new[] { "UserPoolId", "LogConfiguration" },
             Sensitive = Array.Empty<string>(),

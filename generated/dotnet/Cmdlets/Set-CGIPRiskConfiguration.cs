@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.SetRiskConfigurationRequest",
             DefaultSelect = "RiskConfiguration",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ClientId", "Actions_EventAction", "CompromisedCredentialsRiskConfiguration_EventFilter", "LowAction_Notify", "LowAction_EventAction", "MediumAction_Notify", "MediumAction_EventAction", "HighAction_Notify", "HighAction_EventAction", "NotifyConfiguration_SourceArn", "NotifyConfiguration_From", "NotifyConfiguration_ReplyTo", "BlockEmail_Subject", "BlockEmail_HtmlBody", "BlockEmail_TextBody", "NoActionEmail_Subject", "NoActionEmail_HtmlBody", "NoActionEmail_TextBody", "MfaEmail_Subject", "MfaEmail_HtmlBody", "MfaEmail_TextBody", "RiskExceptionConfiguration_BlockedIPRangeList", "RiskExceptionConfiguration_SkippedIPRangeList" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = new[] { "ClientId" },

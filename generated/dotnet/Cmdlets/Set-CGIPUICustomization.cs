@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.SetUICustomizationRequest",
             DefaultSelect = "UICustomization",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ClientId", "CSS", "ImageFile" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = new[] { "ClientId" },

@@ -17,11 +17,12 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.SetUserMFAPreferenceRequest",
             DefaultSelect = "(none)",
             Signed = false,
-            InputParameters = new[] { "AccessToken", "SMSMfaSettings_Enabled", "SMSMfaSettings_PreferredMfa", "SoftwareTokenMfaSettings_Enabled", "SoftwareTokenMfaSettings_PreferredMfa", "EmailMfaSettings_Enabled", "EmailMfaSettings_PreferredMfa", "WebAuthnMfaSettings_Enabled" },
+            CredentialParameters = true,
+            InputParameters = new[] { "AccessToken", "SMSMfaSetting", "SoftwareTokenMfaSetting", "EmailMfaSettings_Enabled", "EmailMfaSettings_PreferredMfa", "WebAuthnMfaSettings_Enabled" },
             Mandatory = new[] { "AccessToken" },
             Sensitive = new[] { "AccessToken" },
             StringMaps = Array.Empty<string>(),
-            Nested = Array.Empty<string>(),
+            Nested = new[] { "SMSMfaSetting", "SoftwareTokenMfaSetting" },
             Blobs = Array.Empty<string>(),
             ShouldProcess = true,
         };
@@ -33,17 +34,11 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)] [AllowEmptyString, AllowNull] [StrictString]
         public string? AccessToken { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public bool SMSMfaSettings_Enabled { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SMSMfaSettings")]
+        public object? SMSMfaSetting { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public bool SMSMfaSettings_PreferredMfa { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public bool SoftwareTokenMfaSettings_Enabled { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public bool SoftwareTokenMfaSettings_PreferredMfa { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SoftwareTokenMfaSettings")]
+        public object? SoftwareTokenMfaSetting { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public bool EmailMfaSettings_Enabled { get; set; }
@@ -63,11 +58,26 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(ValueFromPipelineByPropertyName = true)] [StrictString]
         public string? EndpointUrl { get; set; }
 
-        [Parameter(Position = 210, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)] [Alias("RegionToCall")] [ArgumentCompleter(typeof(RegionCompleter))]
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("RegionToCall")] [ArgumentCompleter(typeof(RegionCompleter))]
         public object? Region { get; set; }
 
-        [Parameter(Position = 211, ValueFromPipelineByPropertyName = true)] [Alias("AWSProfilesLocation", "ProfilesLocation")] [StrictString]
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("AWSProfilesLocation", "ProfilesLocation")] [StrictString]
         public string? ProfileLocation { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("AK")] [StrictString]
+        public string? AccessKey { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SK", "SecretAccessKey")] [StrictString]
+        public string? SecretKey { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("ST")] [StrictString]
+        public string? SessionToken { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("StoredCredentials", "AWSProfileName")] [StrictString]
+        public string? ProfileName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object? Credential { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter Force { get; set; }

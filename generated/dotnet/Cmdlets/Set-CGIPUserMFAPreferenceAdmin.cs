@@ -17,11 +17,12 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminSetUserMFAPreferenceRequest",
             DefaultSelect = "(none)",
             Signed = true,
-            InputParameters = new[] { "UserPoolId", "Username", "SMSMfaSettings_Enabled", "SMSMfaSettings_PreferredMfa", "SoftwareTokenMfaSettings_Enabled", "SoftwareTokenMfaSettings_PreferredMfa", "EmailMfaSettings_Enabled", "EmailMfaSettings_PreferredMfa", "WebAuthnMfaSettings_Enabled" },
+            CredentialParameters = true,
+            InputParameters = new[] { "UserPoolId", "Username", "SMSMfaSetting", "SoftwareTokenMfaSetting", "EmailMfaSettings_Enabled", "EmailMfaSettings_PreferredMfa", "WebAuthnMfaSettings_Enabled" },
             Mandatory = new[] { "UserPoolId", "Username" },
             Sensitive = new[] { "Username" },
             StringMaps = Array.Empty<string>(),
-            Nested = Array.Empty<string>(),
+            Nested = new[] { "SMSMfaSetting", "SoftwareTokenMfaSetting" },
             Blobs = Array.Empty<string>(),
             ShouldProcess = true,
             ShouldProcessTarget = "UserPoolId",
@@ -37,17 +38,11 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)] [AllowEmptyString, AllowNull] [StrictString]
         public string? Username { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public bool SMSMfaSettings_Enabled { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SMSMfaSettings")]
+        public object? SMSMfaSetting { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public bool SMSMfaSettings_PreferredMfa { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public bool SoftwareTokenMfaSettings_Enabled { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public bool SoftwareTokenMfaSettings_PreferredMfa { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SoftwareTokenMfaSettings")]
+        public object? SoftwareTokenMfaSetting { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public bool EmailMfaSettings_Enabled { get; set; }

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminSetUserPasswordRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "Username", "UserPoolId", "Password", "Permanent" },
             Mandatory = new[] { "Username", "UserPoolId", "Password" },
             Sensitive = new[] { "Username", "Password" },

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.SetUserPoolClientSessionConfigurationRequest",
             DefaultSelect = "*",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ClientId", "SSOSession_MaxValidityMinute" },
             Mandatory = new[] { "UserPoolId", "ClientId", "SSOSession_MaxValidityMinute" },
             Sensitive = new[] { "ClientId" },

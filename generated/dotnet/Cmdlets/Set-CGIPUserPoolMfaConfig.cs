@@ -18,11 +18,12 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.SetUserPoolMfaConfigRequest",
             DefaultSelect = "*",
             Signed = true,
-            InputParameters = new[] { "UserPoolId", "SmsMfaConfiguration_SmsAuthenticationMessage", "SmsConfiguration_SnsCallerArn", "SmsConfiguration_ExternalId", "SmsConfiguration_SnsRegion", "EumsSms_CallerArn", "EumsSms_ExternalId", "EumsSms_OriginationIdentity", "EumsSms_ConfigurationSetName", "EumsSms_InEntityId", "EumsSms_InTemplateId", "EumsSms_Region", "SoftwareTokenMfaConfiguration_Enabled", "EmailMfaConfiguration_Message", "EmailMfaConfiguration_Subject", "MfaConfiguration", "WebAuthnConfiguration_RelyingPartyId", "WebAuthnConfiguration_UserVerification", "WebAuthnConfiguration_FactorConfiguration" },
+            CredentialParameters = true,
+            InputParameters = new[] { "UserPoolId", "SmsMfaConfiguration", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration_Message", "EmailMfaConfiguration_Subject", "MfaConfiguration", "WebAuthnConfiguration_RelyingPartyId", "WebAuthnConfiguration_UserVerification", "WebAuthnConfiguration_FactorConfiguration" },
             Mandatory = new[] { "UserPoolId" },
             Sensitive = Array.Empty<string>(),
             StringMaps = Array.Empty<string>(),
-            Nested = Array.Empty<string>(),
+            Nested = new[] { "SmsMfaConfiguration", "SoftwareTokenMfaConfiguration" },
             Blobs = Array.Empty<string>(),
             ShouldProcess = true,
             ShouldProcessTarget = "UserPoolId",
@@ -35,41 +36,11 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)] [AllowEmptyString, AllowNull] [StrictString("UserPoolId")]
         public string? UserPoolId { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)] [StrictString]
-        public string? SmsMfaConfiguration_SmsAuthenticationMessage { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SmsMfaConfiguration_SmsConfiguration_SnsCallerArn")] [StrictString]
-        public string? SmsConfiguration_SnsCallerArn { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SmsMfaConfiguration_SmsConfiguration_ExternalId")] [StrictString]
-        public string? SmsConfiguration_ExternalId { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SmsMfaConfiguration_SmsConfiguration_SnsRegion")] [StrictString]
-        public string? SmsConfiguration_SnsRegion { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SmsMfaConfiguration_SmsConfiguration_EumsSms_CallerArn")] [StrictString]
-        public string? EumsSms_CallerArn { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SmsMfaConfiguration_SmsConfiguration_EumsSms_ExternalId")] [StrictString]
-        public string? EumsSms_ExternalId { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SmsMfaConfiguration_SmsConfiguration_EumsSms_OriginationIdentity")] [StrictString]
-        public string? EumsSms_OriginationIdentity { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SmsMfaConfiguration_SmsConfiguration_EumsSms_ConfigurationSetName")] [StrictString]
-        public string? EumsSms_ConfigurationSetName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SmsMfaConfiguration_SmsConfiguration_EumsSms_InEntityId")] [StrictString]
-        public string? EumsSms_InEntityId { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SmsMfaConfiguration_SmsConfiguration_EumsSms_InTemplateId")] [StrictString]
-        public string? EumsSms_InTemplateId { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SmsMfaConfiguration_SmsConfiguration_EumsSms_Region")] [StrictString]
-        public string? EumsSms_Region { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object? SmsMfaConfiguration { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public bool SoftwareTokenMfaConfiguration_Enabled { get; set; }
+        public object? SoftwareTokenMfaConfiguration { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)] [StrictString]
         public string? EmailMfaConfiguration_Message { get; set; }

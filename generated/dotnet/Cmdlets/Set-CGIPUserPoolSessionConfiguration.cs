@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.SetUserPoolSessionConfigurationRequest",
             DefaultSelect = "*",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "UserSessionTracking", "TokenSession_MaxPerUser" },
             Mandatory = new[] { "UserPoolId", "UserSessionTracking", "TokenSession_MaxPerUser" },
             Sensitive = Array.Empty<string>(),

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.SetUserSettingsRequest",
             DefaultSelect = "(none)",
             Signed = false,
+            CredentialParameters = false,
             InputParameters = new[] { "AccessToken", "MFAOption" },
             Mandatory = new[] { "AccessToken", "MFAOption" },
             Sensitive = new[] { "AccessToken" },

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminSetUserSettingsRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "Username", "MFAOption" },
             Mandatory = new[] { "UserPoolId", "Username", "MFAOption" },
             Sensitive = new[] { "Username" },

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminInitiateAuthRequest",
             DefaultSelect = "*",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ClientId", "UserPoolId", "AuthFlow", "AuthParameter", "ClientMetadata", "AnalyticsMetadata_AnalyticsEndpointId", "ContextData_IpAddress", "ContextData_ServerName", "ContextData_ServerPath", "ContextData_HttpHeader", "ContextData_EncodedData", "Session" },
             Mandatory = new[] { "ClientId", "UserPoolId", "AuthFlow" },
             Sensitive = new[] { "ClientId", "AuthParameter", "Session" },

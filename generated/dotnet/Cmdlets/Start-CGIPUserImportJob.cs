@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.StartUserImportJobRequest",
             DefaultSelect = "UserImportJob",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "JobId", "UserPoolId" },
             Mandatory = new[] { "JobId", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.VerifyUserAttributeRequest",
             DefaultSelect = "(none)",
             Signed = false,
+            CredentialParameters = false,
             InputParameters = new[] { "AccessToken", "AttributeName", "Code" },
             Mandatory = new[] { "AccessToken", "AttributeName", "Code" },
             Sensitive = new[] { "AccessToken" },

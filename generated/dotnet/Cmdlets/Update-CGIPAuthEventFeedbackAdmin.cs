@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminUpdateAuthEventFeedbackRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "Username", "EventId", "FeedbackValue" },
             Mandatory = new[] { "UserPoolId", "Username", "EventId", "FeedbackValue" },
             Sensitive = new[] { "Username" },

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.UpdateGroupRequest",
             DefaultSelect = "Group",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "GroupName", "UserPoolId", "Description", "RoleArn", "Precedence" },
             Mandatory = new[] { "GroupName", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.UpdateIdentityProviderRequest",
             DefaultSelect = "IdentityProvider",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "ProviderName", "UserPoolId", "ProviderDetail", "AttributeMapping", "IdpIdentifier", "AcrMapping" },
             Mandatory = new[] { "ProviderName", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.UpdateManagedLoginBrandingRequest",
             DefaultSelect = "ManagedLoginBranding",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ManagedLoginBrandingId", "UseCognitoProvidedValue", "Setting", "Asset" },
             Mandatory = Array.Empty<string>(),
             Sensitive = Array.Empty<string>(),

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.ChangePasswordRequest",
             DefaultSelect = "(none)",
             Signed = false,
+            CredentialParameters = false,
             InputParameters = new[] { "AccessToken", "ProposedPassword", "PreviousPassword" },
             Mandatory = new[] { "AccessToken", "ProposedPassword" },
             Sensitive = new[] { "AccessToken", "ProposedPassword", "PreviousPassword" },

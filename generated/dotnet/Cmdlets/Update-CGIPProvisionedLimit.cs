@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.UpdateProvisionedLimitRequest",
             DefaultSelect = "*",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "RequestedLimitValue", "LimitDefinition_LimitClass", "LimitDefinition_Attribute" },
             Mandatory = new[] { "RequestedLimitValue", "LimitDefinition_LimitClass", "LimitDefinition_Attribute" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.UpdateResourceServerRequest",
             DefaultSelect = "ResourceServer",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "Identifier", "UserPoolId", "Name", "Scope" },
             Mandatory = new[] { "Identifier", "UserPoolId", "Name" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.UpdateTermsRequest",
             DefaultSelect = "Terms",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "TermsId", "UserPoolId", "TermsName", "TermsSource", "Enforcement", "Link" },
             Mandatory = new[] { "TermsId", "UserPoolId" },
             Sensitive = Array.Empty<string>(),

@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.UpdateUserAttributesRequest",
             DefaultSelect = "CodeDeliveryDetailsList",
             Signed = false,
+            CredentialParameters = false,
             InputParameters = new[] { "AccessToken", "UserAttribute", "ClientMetadata" },
             Mandatory = new[] { "AccessToken", "UserAttribute" },
             Sensitive = new[] { "AccessToken" },

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.AdminUpdateUserAttributesRequest",
             DefaultSelect = "(none)",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "Username", "UserAttribute", "ClientMetadata" },
             Mandatory = new[] { "UserPoolId", "Username", "UserAttribute" },
             Sensitive = new[] { "Username" },

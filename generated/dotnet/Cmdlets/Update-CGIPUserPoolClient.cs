@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.UpdateUserPoolClientRequest",
             DefaultSelect = "UserPoolClient",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "ClientId", "ClientName", "RefreshTokenValidity", "AccessTokenValidity", "IdTokenValidity", "TokenValidityUnits_AccessToken", "TokenValidityUnits_IdToken", "TokenValidityUnits_RefreshToken", "ReadAttribute", "WriteAttribute", "ExplicitAuthFlow", "SupportedIdentityProvider", "CallbackURLs", "LogoutURLs", "DefaultRedirectURI", "AllowedOAuthFlow", "AllowedOAuthScope", "AllowedOAuthFlowsUserPoolClient", "AnalyticsConfiguration_ApplicationId", "AnalyticsConfiguration_ApplicationArn", "AnalyticsConfiguration_RoleArn", "AnalyticsConfiguration_ExternalId", "AnalyticsConfiguration_UserDataShared", "PreventUserExistenceError", "EnableTokenRevocation", "EnablePropagateAdditionalUserContextData", "AuthSessionValidity", "RefreshTokenRotation_Feature", "RefreshTokenRotation_RetryGracePeriodSecond" },
             Mandatory = new[] { "UserPoolId", "ClientId" },
             Sensitive = new[] { "ClientId" },

@@ -17,6 +17,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.UpdateUserPoolDomainRequest",
             DefaultSelect = "CloudFrontDomain",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "Domain", "ManagedLoginVersion", "CustomDomainConfig_CertificateArn", "CustomDomainConfig_SecurityPolicy", "Failover_SecondaryRegion", "Failover_PrimaryRoute53HealthCheckId" },
             Mandatory = new[] { "UserPoolId", "Domain" },
             Sensitive = Array.Empty<string>(),

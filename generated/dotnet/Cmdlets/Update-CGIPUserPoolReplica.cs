@@ -18,6 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             RequestType = "Amazon.CognitoIdentityProvider.Model.UpdateUserPoolReplicaRequest",
             DefaultSelect = "UserPoolReplica",
             Signed = true,
+            CredentialParameters = true,
             InputParameters = new[] { "UserPoolId", "RegionName", "Status" },
             Mandatory = new[] { "UserPoolId", "RegionName", "Status" },
             Sensitive = Array.Empty<string>(),

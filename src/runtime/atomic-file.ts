@@ -1,0 +1,114 @@
+// Read-modify-write of a small file that must never be lost or left half written (the
+// shared credentials and config files): writers of this module take turns through a lock
+// file, and each write goes to a temporary file beside the target, is flushed to disk and
+// then renamed over it, so that a reader (or a crash) sees the old file or the new one,
+// never a truncated one. A symbolic link is followed, so that the link stays a link.
+import { randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { dirname, join, basename } from "node:path";
+
+const LOCK_WAIT_MS = 10_000;
+/** A lock this old was left by a writer that died; it is taken over. */
+const STALE_LOCK_MS = 30_000;
+
+export class FileUpdateError extends Error {}
+
+/** Waits without blocking the bridge's other calls. */
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code;
+}
+
+/** The file a path names, through any symbolic links (the path itself when it does not exist yet). */
+function targetOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+async function takeLock(lockPath: string): Promise<number> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return openSync(lockPath, "wx", 0o600);
+    } catch (error) {
+      if (errorCode(error) !== "EEXIST") throw error;
+      try {
+        if (Date.now() - statSync(lockPath).mtimeMs > STALE_LOCK_MS) unlinkSync(lockPath);
+      } catch {
+        // Released meanwhile.
+      }
+      if (Date.now() > deadline) {
+        throw new FileUpdateError(`${lockPath} has been held by another writer for over ${LOCK_WAIT_MS / 1000} s; if no other program is writing, delete it.`);
+      }
+      await sleep(25);
+    }
+  }
+}
+
+/**
+ * Replaces the file's text with update(current text), where the current text is "" for a
+ * file that does not exist yet. A new file (and a new folder for it) is readable by its
+ * owner only; an existing file keeps its mode. update returning the text unchanged writes nothing.
+ */
+export async function updateFile(path: string, update: (text: string) => string): Promise<{ changed: boolean }> {
+  const target = targetOf(path);
+  const folder = dirname(target);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const lockPath = `${target}.lock`;
+  const lock = await takeLock(lockPath);
+  try {
+    let current = "";
+    let mode = 0o600;
+    try {
+      current = readFileSync(target, "utf8");
+      mode = statSync(target).mode & 0o777;
+    } catch (error) {
+      if (errorCode(error) !== "ENOENT") throw error;
+    }
+    const next = update(current);
+    if (next === current) return { changed: false };
+    const temporary = join(folder, `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+    const fd = openSync(temporary, "wx", mode);
+    try {
+      writeSync(fd, next);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      await renameWithRetry(temporary, target);
+    } catch (error) {
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Already gone.
+      }
+      throw error;
+    }
+    return { changed: true };
+  } finally {
+    closeSync(lock);
+    try {
+      unlinkSync(lockPath);
+    } catch {
+      // Taken over as stale by another writer.
+    }
+  }
+}
+
+/** Windows refuses to replace a file another process has open for a moment (a virus scanner, an editor). */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      renameSync(from, to);
+      return;
+    } catch (error) {
+      if (attempt >= 20 || (errorCode(error) !== "EPERM" && errorCode(error) !== "EBUSY" && errorCode(error) !== "EACCES")) throw error;
+      await sleep(50);
+    }
+  }
+}

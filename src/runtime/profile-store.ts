@@ -1,0 +1,209 @@
+// The profiles of the shared credentials and config files, as the session commands
+// (Set-AWSCredential -StoreAs, Get-AWSCredential -ListProfileDetail, Remove-AWSCredentialProfile,
+// Initialize-AWSDefaultConfiguration) read and write them. The files are the AWS CLI's and
+// every SDK's, so what is stored here is what they see. Values are read with the SDK's own
+// parser; writes edit the text (ini-edit.ts) and replace the file atomically (atomic-file.ts).
+import { readFileSync } from "node:fs";
+import { fromIni } from "@aws-sdk/credential-provider-ini";
+
+import { updateFile } from "./atomic-file.js";
+import { CredentialsError } from "./credentials.js";
+import { editSection, headerName, removeSection, splitIni, joinIni } from "./ini-edit.js";
+import { InputError } from "./input.js";
+import { profileFiles, sharedProfile, type ProfileFiles } from "./shared-config.js";
+
+/** The keys that say where a profile's credentials come from; storing new credentials replaces them all. */
+export const CREDENTIAL_SOURCE_KEYS = [
+  "aws_access_key_id",
+  "aws_secret_access_key",
+  "aws_session_token",
+  "role_arn",
+  "source_profile",
+  "credential_source",
+  "external_id",
+  "mfa_serial",
+  "role_session_name",
+  "duration_seconds",
+  "web_identity_token_file",
+  "credential_process",
+  "sso_session",
+  "sso_account_id",
+  "sso_role_name",
+  "sso_start_url",
+  "sso_region",
+] as const;
+
+export const STORE_TYPE = "SharedCredentialsFile";
+
+function readText(path: string | undefined): string {
+  if (!path) return "";
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** The config file names profiles "[profile x]", but the default one "[default]". */
+function configSection(name: string): string {
+  return name === "default" ? "default" : `profile ${name}`;
+}
+
+export interface ProfileInfo {
+  ProfileName: string;
+  StoreTypeName: string;
+  /** The file that defines it (the credentials file when both do). */
+  ProfileLocation: string;
+}
+
+/** Every profile either file defines, as `aws configure list-profiles` sees them: credentials file first. */
+export function listProfiles(location?: string | null): ProfileInfo[] {
+  const files = profileFiles(location);
+  const seen = new Set<string>();
+  const out: ProfileInfo[] = [];
+  const add = (name: string, file: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    out.push({ ProfileName: name, StoreTypeName: STORE_TYPE, ProfileLocation: file });
+  };
+  for (const line of splitIni(readText(files.credentials)).lines) {
+    const name = headerName(line);
+    if (name !== undefined && name !== "") add(name, files.credentials);
+  }
+  if (files.config) {
+    for (const line of splitIni(readText(files.config)).lines) {
+      const name = headerName(line);
+      if (name === "default") add(name, files.config);
+      else if (name?.startsWith("profile ")) add(name.slice("profile ".length).trim(), files.config);
+    }
+  }
+  return out;
+}
+
+export interface ProfileDescription {
+  exists: boolean;
+  /** keys: static keys (with a session token: session); other: a role, SSO, process or other source. */
+  kind?: "keys" | "session" | "other";
+  region?: string;
+  /** Only when asked for (Get-AWSCredential -ProfileName), and only for static keys. */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  sessionToken?: string;
+}
+
+/** A profile's merged values (the config file's over the credentials file's), or undefined when neither has it. */
+async function profileValues(name: string, location?: string | null): Promise<Record<string, string> | undefined> {
+  return (await sharedProfile(name, location)).profile;
+}
+
+export async function describeProfile(name: string, location?: string | null, withKeys = false): Promise<ProfileDescription> {
+  const values = await profileValues(name, location);
+  if (!values) return { exists: false };
+  const hasKeys = Boolean(values.aws_access_key_id && values.aws_secret_access_key) && !values.role_arn && !values.credential_process && !values.sso_session && !values.sso_start_url;
+  const kind = hasKeys ? (values.aws_session_token ? "session" : "keys") : "other";
+  const out: ProfileDescription = { exists: true, kind, ...(values.region ? { region: values.region } : {}) };
+  if (withKeys && hasKeys) {
+    out.accessKeyId = values.aws_access_key_id!;
+    out.secretAccessKey = values.aws_secret_access_key!;
+    if (values.aws_session_token) out.sessionToken = values.aws_session_token;
+  }
+  return out;
+}
+
+/** A profile's credentials as the SDK resolves them (assume-role, SSO and processes included). */
+export async function resolveProfile(name: string, location?: string | null): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }> {
+  const files = profileFiles(location);
+  const provider = fromIni({ profile: name, ignoreCache: true, filepath: files.credentials, ...(files.config ? { configFilepath: files.config } : {}) });
+  let identity;
+  try {
+    identity = await provider();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CredentialsError(`No credentials found for profile '${name}' in ${describeFiles(files)}: ${reason}`);
+  }
+  return { accessKeyId: identity.accessKeyId, secretAccessKey: identity.secretAccessKey, ...(identity.sessionToken ? { sessionToken: identity.sessionToken } : {}) };
+}
+
+export interface StoreRequest {
+  name: string;
+  location?: string | null;
+  /** New static credentials: they replace whatever source the profile had. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string | null };
+  /** Copy another profile's credential source instead. */
+  copyFrom?: string;
+  region?: string | null;
+}
+
+/**
+ * Writes a profile: its credential source (keys, or another profile's) and region. Every other
+ * line of the files stays as it was. Credentials go into the credentials file; the region goes
+ * where the profile already keeps one, else into the credentials file too (as AWS Tools writes it).
+ */
+export async function storeProfile(request: StoreRequest): Promise<{ file: string }> {
+  const files = profileFiles(request.location);
+  const credentialValues: Record<string, string | null> = {};
+  let sourceValues: Record<string, string> | undefined;
+  if (request.copyFrom !== undefined) {
+    sourceValues = await profileValues(request.copyFrom, request.location);
+    if (!sourceValues) throw new InputError("ProfileName", `There is no profile named '${request.copyFrom}' in ${describeFiles(files)}.`);
+  }
+  if (request.credentials || sourceValues) {
+    for (const key of CREDENTIAL_SOURCE_KEYS) credentialValues[key] = null;
+    if (request.credentials) {
+      credentialValues.aws_access_key_id = request.credentials.accessKeyId;
+      credentialValues.aws_secret_access_key = request.credentials.secretAccessKey;
+      if (request.credentials.sessionToken) credentialValues.aws_session_token = request.credentials.sessionToken;
+    } else {
+      for (const key of CREDENTIAL_SOURCE_KEYS) if (sourceValues![key] !== undefined) credentialValues[key] = sourceValues![key]!;
+    }
+  }
+  if (request.name === request.copyFrom) {
+    // Copying a profile onto itself changes nothing but, perhaps, its region.
+    for (const key of Object.keys(credentialValues)) delete credentialValues[key];
+  }
+  let regionInConfig = false;
+  if (request.region && files.config) {
+    const configIni = splitIni(readText(files.config));
+    regionInConfig = (await profileValues(request.name, request.location)) !== undefined && readConfigRegion(configIni, request.name);
+  }
+  const forCredentialsFile = { ...credentialValues, ...(request.region && !regionInConfig ? { region: request.region } : {}) };
+  if (Object.keys(forCredentialsFile).length > 0) {
+    await updateFile(files.credentials, (text) => {
+      const ini = splitIni(text);
+      // Only keys to remove, in a profile the file does not have: nothing to write.
+      return joinIni(editSection(ini, request.name, forCredentialsFile));
+    });
+  }
+  if (request.region && regionInConfig) {
+    await updateFile(files.config!, (text) => joinIni(editSection(splitIni(text), configSection(request.name), { region: request.region! })));
+  }
+  return { file: files.credentials };
+}
+
+function readConfigRegion(ini: ReturnType<typeof splitIni>, name: string): boolean {
+  const section = configSection(name);
+  let inSection = false;
+  for (const line of ini.lines) {
+    const header = headerName(line);
+    if (header !== undefined) inSection = header === section;
+    else if (inSection && /^region\s*=/.test(line)) return true;
+  }
+  return false;
+}
+
+/** Removes a profile from the credentials file and the config file; says which files had it. */
+export async function removeProfile(name: string, location?: string | null): Promise<{ removedFrom: string[] }> {
+  const files = profileFiles(location);
+  const removedFrom: string[] = [];
+  const targets: [string, string][] = [[files.credentials, name]];
+  if (files.config) targets.push([files.config, configSection(name)]);
+  for (const [file, section] of targets) {
+    const { changed } = await updateFile(file, (text) => joinIni(removeSection(splitIni(text), section)));
+    if (changed) removedFrom.push(file);
+  }
+  return { removedFrom };
+}
+
+export function describeFiles(files: ProfileFiles): string {
+  return files.config ? `${files.credentials} or ${files.config}` : files.credentials;
+}

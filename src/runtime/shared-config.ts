@@ -1,0 +1,75 @@
+// A profile's settings from the shared config and credentials files (or -ProfileLocation),
+// read with the SDK's own loader when a call needs them and re-read whenever either file
+// changes, as AWS Tools reads them at each call. The region chain and the configured
+// endpoint (endpoint_url, services sections) both read them here.
+import { statSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { loadSharedConfigFiles } from "@smithy/core/config";
+
+export interface ProfileFiles {
+  credentials: string;
+  /** Absent when -ProfileLocation names the one file to use. */
+  config?: string;
+}
+
+function expandHome(path: string): string {
+  return path.startsWith("~/") || path.startsWith("~\\") ? join(homedir(), path.slice(2)) : path;
+}
+
+/** -ProfileLocation alone, else the shared files (AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE move them). */
+export function profileFiles(location?: string | null): ProfileFiles {
+  if (location) return { credentials: expandHome(location) };
+  return {
+    credentials: expandHome(process.env.AWS_SHARED_CREDENTIALS_FILE || join(homedir(), ".aws", "credentials")),
+    config: expandHome(process.env.AWS_CONFIG_FILE || join(homedir(), ".aws", "config")),
+  };
+}
+
+
+export interface SharedProfile {
+  /** The profile's keys, the config file's over the credentials file's; undefined when neither has it. */
+  profile: Record<string, string> | undefined;
+  /** The config file's other sections ("services.<name>" keys), for a profile's services setting. */
+  sections: Record<string, Record<string, string>>;
+  /** Where the values came from, for messages. */
+  where: string;
+}
+
+interface Cached {
+  stamp: string;
+  value: SharedProfile;
+}
+const cache = new Map<string, Cached>();
+const MAX_CACHED = 64;
+
+function fileStamp(path: string | undefined): string {
+  if (!path) return "-";
+  try {
+    const s = statSync(path);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return "missing";
+  }
+}
+
+export async function sharedProfile(profileName: string, profileLocation?: string | null): Promise<SharedProfile> {
+  const files = profileFiles(profileLocation);
+  const configPath = files.config ?? files.credentials;
+  const key = `${files.credentials}\u0000${configPath}\u0000${profileName}`;
+  const stamp = `${fileStamp(configPath)}|${fileStamp(files.credentials)}`;
+  const cached = cache.get(key);
+  if (cached?.stamp === stamp) return cached.value;
+
+  const loaded = await loadSharedConfigFiles({ ignoreCache: true, filepath: files.credentials, configFilepath: configPath });
+  const fromConfig = loaded.configFile?.[profileName];
+  const fromCredentials = loaded.credentialsFile?.[profileName];
+  const value: SharedProfile = {
+    profile: fromConfig || fromCredentials ? ({ ...(fromCredentials ?? {}), ...(fromConfig ?? {}) } as Record<string, string>) : undefined,
+    sections: (loaded.configFile ?? {}) as Record<string, Record<string, string>>,
+    where: profileLocation ?? "the shared config and credentials files",
+  };
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+  cache.set(key, { stamp, value });
+  return value;
+}
