@@ -6,6 +6,15 @@ namespace CmdletBridge
 {
     public static class ModuleData
     {
+        public const string ServiceName = "CognitoIdentityProvider";
+        public const string ServiceDisplayName = "Amazon Cognito Identity Provider";
+        public const string NounPrefix = "CGIP";
+        public const string ModuleVersion = "0.1.0";
+        /// <summary>The AWS CLI's command for the service (Get-AWSCmdletName -AwsCliCommand).</summary>
+        public const string CliCommand = "cognito-idp";
+        /// <summary>AWS_ENDPOINT_URL_<this> names the service's own endpoint variable.</summary>
+        public const string ServiceIdVariableSuffix = "COGNITO_IDENTITY_PROVIDER";
+
         /// <summary>The regions the AWS SDK for JavaScript knows, with their descriptions.</summary>
         public static readonly IReadOnlyDictionary<string, string> KnownRegions = new Dictionary<string, string>
         {
@@ -62,6 +71,7 @@ namespace CmdletBridge
         private static Dictionary<string, string[]>? _selectPaths;
         private static Dictionary<string, string[]>? _parameterNames;
         private static Dictionary<string, string[]>? _listedValues;
+        private static KeyValuePair<string, string>[]? _operations;
 
         /// <summary>The response paths -Select takes for a cmdlet.</summary>
         public static string[] SelectPaths(string cmdlet) => Find(_selectPaths ??= BuildSelectPaths(), cmdlet);
@@ -71,6 +81,9 @@ namespace CmdletBridge
 
         /// <summary>The values a spec lists for a parameter (enums), for completion.</summary>
         public static string[] ListedValues(string cmdlet, string parameter) => Find(_listedValues ??= BuildListedValues(), cmdlet + "|" + parameter);
+
+        /// <summary>Each cmdlet and the operation it calls, by cmdlet name (Get-AWSCmdletName).</summary>
+        public static KeyValuePair<string, string>[] Operations => _operations ??= BuildOperations();
 
         private static string[] Find(Dictionary<string, string[]> table, string key) => table.TryGetValue(key, out string[]? values) ? values : Array.Empty<string>();
 
@@ -453,6 +466,150 @@ namespace CmdletBridge
             ["Update-CGIPUserPoolClient|RefreshTokenRotation_Feature"] = new[] { "DISABLED", "ENABLED" },
             ["Update-CGIPUserPoolDomain|CustomDomainConfig_SecurityPolicy"] = new[] { "TLS_V1", "TLS_V1_2_2021", "TLS_V1_3_2025" },
             ["Update-CGIPUserPoolReplica|Status"] = new[] { "ACTIVE", "INACTIVE" },
+        };
+
+        private static KeyValuePair<string, string>[] BuildOperations() => new[]
+        {
+            new KeyValuePair<string, string>("Add-CGIPCustomAttribute", "AddCustomAttributes"),
+            new KeyValuePair<string, string>("Add-CGIPResourceTag", "TagResource"),
+            new KeyValuePair<string, string>("Add-CGIPSoftwareToken", "AssociateSoftwareToken"),
+            new KeyValuePair<string, string>("Add-CGIPUserPoolClientSecret", "AddUserPoolClientSecret"),
+            new KeyValuePair<string, string>("Add-CGIPUserToGroupAdmin", "AdminAddUserToGroup"),
+            new KeyValuePair<string, string>("Approve-CGIPDevice", "ConfirmDevice"),
+            new KeyValuePair<string, string>("Complete-CGIPWebAuthnRegistration", "CompleteWebAuthnRegistration"),
+            new KeyValuePair<string, string>("Confirm-CGIPForgotPassword", "ConfirmForgotPassword"),
+            new KeyValuePair<string, string>("Confirm-CGIPUserRegistration", "ConfirmSignUp"),
+            new KeyValuePair<string, string>("Confirm-CGIPUserRegistrationAdmin", "AdminConfirmSignUp"),
+            new KeyValuePair<string, string>("Connect-CGIPProviderForUserAdmin", "AdminLinkProviderForUser"),
+            new KeyValuePair<string, string>("Disable-CGIPProviderForUserAdmin", "AdminDisableProviderForUser"),
+            new KeyValuePair<string, string>("Disable-CGIPUserAdmin", "AdminDisableUser"),
+            new KeyValuePair<string, string>("Disconnect-CGIPDeviceGlobal", "GlobalSignOut"),
+            new KeyValuePair<string, string>("Disconnect-CGIPUserGlobalAdmin", "AdminUserGlobalSignOut"),
+            new KeyValuePair<string, string>("Edit-CGIPDeviceStatus", "UpdateDeviceStatus"),
+            new KeyValuePair<string, string>("Edit-CGIPDeviceStatusAdmin", "AdminUpdateDeviceStatus"),
+            new KeyValuePair<string, string>("Enable-CGIPUserAdmin", "AdminEnableUser"),
+            new KeyValuePair<string, string>("Get-CGIPAdminUserAuthFactor", "AdminGetUserAuthFactors"),
+            new KeyValuePair<string, string>("Get-CGIPClientToken", "GetClientToken"),
+            new KeyValuePair<string, string>("Get-CGIPCSVHeader", "GetCSVHeader"),
+            new KeyValuePair<string, string>("Get-CGIPDevice", "GetDevice"),
+            new KeyValuePair<string, string>("Get-CGIPDeviceAdmin", "AdminGetDevice"),
+            new KeyValuePair<string, string>("Get-CGIPDeviceList", "ListDevices"),
+            new KeyValuePair<string, string>("Get-CGIPDeviceListAdmin", "AdminListDevices"),
+            new KeyValuePair<string, string>("Get-CGIPGroup", "GetGroup"),
+            new KeyValuePair<string, string>("Get-CGIPGroupList", "ListGroups"),
+            new KeyValuePair<string, string>("Get-CGIPGroupsForUserAdmin", "AdminListGroupsForUser"),
+            new KeyValuePair<string, string>("Get-CGIPIdentityProvider", "DescribeIdentityProvider"),
+            new KeyValuePair<string, string>("Get-CGIPIdentityProviderByIdentifier", "GetIdentityProviderByIdentifier"),
+            new KeyValuePair<string, string>("Get-CGIPIdentityProviderList", "ListIdentityProviders"),
+            new KeyValuePair<string, string>("Get-CGIPLogDeliveryConfiguration", "GetLogDeliveryConfiguration"),
+            new KeyValuePair<string, string>("Get-CGIPManagedLoginBranding", "DescribeManagedLoginBranding"),
+            new KeyValuePair<string, string>("Get-CGIPManagedLoginBrandingByClient", "DescribeManagedLoginBrandingByClient"),
+            new KeyValuePair<string, string>("Get-CGIPProvisionedLimit", "GetProvisionedLimit"),
+            new KeyValuePair<string, string>("Get-CGIPResourceServer", "DescribeResourceServer"),
+            new KeyValuePair<string, string>("Get-CGIPResourceServerList", "ListResourceServers"),
+            new KeyValuePair<string, string>("Get-CGIPResourceTag", "ListTagsForResource"),
+            new KeyValuePair<string, string>("Get-CGIPRiskConfiguration", "DescribeRiskConfiguration"),
+            new KeyValuePair<string, string>("Get-CGIPSigningCertificate", "GetSigningCertificate"),
+            new KeyValuePair<string, string>("Get-CGIPTerm", "DescribeTerms"),
+            new KeyValuePair<string, string>("Get-CGIPTermList", "ListTerms"),
+            new KeyValuePair<string, string>("Get-CGIPTermsByClientDetail", "DescribeTermsByClient"),
+            new KeyValuePair<string, string>("Get-CGIPTokensFromRefreshToken", "GetTokensFromRefreshToken"),
+            new KeyValuePair<string, string>("Get-CGIPUICustomization", "GetUICustomization"),
+            new KeyValuePair<string, string>("Get-CGIPUser", "GetUser"),
+            new KeyValuePair<string, string>("Get-CGIPUserAdmin", "AdminGetUser"),
+            new KeyValuePair<string, string>("Get-CGIPUserAttributeVerificationCode", "GetUserAttributeVerificationCode"),
+            new KeyValuePair<string, string>("Get-CGIPUserAuthEventListAdmin", "AdminListUserAuthEvents"),
+            new KeyValuePair<string, string>("Get-CGIPUserAuthFactor", "GetUserAuthFactors"),
+            new KeyValuePair<string, string>("Get-CGIPUserImportJob", "DescribeUserImportJob"),
+            new KeyValuePair<string, string>("Get-CGIPUserImportJobList", "ListUserImportJobs"),
+            new KeyValuePair<string, string>("Get-CGIPUserList", "ListUsers"),
+            new KeyValuePair<string, string>("Get-CGIPUserPool", "DescribeUserPool"),
+            new KeyValuePair<string, string>("Get-CGIPUserPoolClient", "DescribeUserPoolClient"),
+            new KeyValuePair<string, string>("Get-CGIPUserPoolClientList", "ListUserPoolClients"),
+            new KeyValuePair<string, string>("Get-CGIPUserPoolClientSecretList", "ListUserPoolClientSecrets"),
+            new KeyValuePair<string, string>("Get-CGIPUserPoolClientSessionConfiguration", "GetUserPoolClientSessionConfiguration"),
+            new KeyValuePair<string, string>("Get-CGIPUserPoolDomain", "DescribeUserPoolDomain"),
+            new KeyValuePair<string, string>("Get-CGIPUserPoolList", "ListUserPools"),
+            new KeyValuePair<string, string>("Get-CGIPUserPoolMfaConfig", "GetUserPoolMfaConfig"),
+            new KeyValuePair<string, string>("Get-CGIPUserPoolReplicaList", "ListUserPoolReplicas"),
+            new KeyValuePair<string, string>("Get-CGIPUserPoolSessionConfiguration", "GetUserPoolSessionConfiguration"),
+            new KeyValuePair<string, string>("Get-CGIPUserSessionList", "ListUserSessions"),
+            new KeyValuePair<string, string>("Get-CGIPUserSessionListAdmin", "AdminListUserSessions"),
+            new KeyValuePair<string, string>("Get-CGIPUsersInGroup", "ListUsersInGroup"),
+            new KeyValuePair<string, string>("Get-CGIPWebAuthnCredentialList", "ListWebAuthnCredentials"),
+            new KeyValuePair<string, string>("New-CGIPGroup", "CreateGroup"),
+            new KeyValuePair<string, string>("New-CGIPIdentityProvider", "CreateIdentityProvider"),
+            new KeyValuePair<string, string>("New-CGIPManagedLoginBranding", "CreateManagedLoginBranding"),
+            new KeyValuePair<string, string>("New-CGIPResourceServer", "CreateResourceServer"),
+            new KeyValuePair<string, string>("New-CGIPTerm", "CreateTerms"),
+            new KeyValuePair<string, string>("New-CGIPUserAdmin", "AdminCreateUser"),
+            new KeyValuePair<string, string>("New-CGIPUserImportJob", "CreateUserImportJob"),
+            new KeyValuePair<string, string>("New-CGIPUserPool", "CreateUserPool"),
+            new KeyValuePair<string, string>("New-CGIPUserPoolClient", "CreateUserPoolClient"),
+            new KeyValuePair<string, string>("New-CGIPUserPoolDomain", "CreateUserPoolDomain"),
+            new KeyValuePair<string, string>("New-CGIPUserPoolReplica", "CreateUserPoolReplica"),
+            new KeyValuePair<string, string>("Register-CGIPUserInPool", "SignUp"),
+            new KeyValuePair<string, string>("Remove-CGIPAdminSoftwareToken", "AdminDeleteSoftwareToken"),
+            new KeyValuePair<string, string>("Remove-CGIPGroup", "DeleteGroup"),
+            new KeyValuePair<string, string>("Remove-CGIPIdentityProvider", "DeleteIdentityProvider"),
+            new KeyValuePair<string, string>("Remove-CGIPManagedLoginBranding", "DeleteManagedLoginBranding"),
+            new KeyValuePair<string, string>("Remove-CGIPResourceServer", "DeleteResourceServer"),
+            new KeyValuePair<string, string>("Remove-CGIPResourceTag", "UntagResource"),
+            new KeyValuePair<string, string>("Remove-CGIPTerm", "DeleteTerms"),
+            new KeyValuePair<string, string>("Remove-CGIPUser", "DeleteUser"),
+            new KeyValuePair<string, string>("Remove-CGIPUserAdmin", "AdminDeleteUser"),
+            new KeyValuePair<string, string>("Remove-CGIPUserAttribute", "DeleteUserAttributes"),
+            new KeyValuePair<string, string>("Remove-CGIPUserAttributeAdmin", "AdminDeleteUserAttributes"),
+            new KeyValuePair<string, string>("Remove-CGIPUserFromGroupAdmin", "AdminRemoveUserFromGroup"),
+            new KeyValuePair<string, string>("Remove-CGIPUserPool", "DeleteUserPool"),
+            new KeyValuePair<string, string>("Remove-CGIPUserPoolClient", "DeleteUserPoolClient"),
+            new KeyValuePair<string, string>("Remove-CGIPUserPoolClientSecret", "DeleteUserPoolClientSecret"),
+            new KeyValuePair<string, string>("Remove-CGIPUserPoolDomain", "DeleteUserPoolDomain"),
+            new KeyValuePair<string, string>("Remove-CGIPUserPoolReplica", "DeleteUserPoolReplica"),
+            new KeyValuePair<string, string>("Remove-CGIPWebAuthnCredential", "DeleteWebAuthnCredential"),
+            new KeyValuePair<string, string>("Reset-CGIPForgottenPassword", "ForgotPassword"),
+            new KeyValuePair<string, string>("Reset-CGIPUserPasswordAdmin", "AdminResetUserPassword"),
+            new KeyValuePair<string, string>("Revoke-CGIPToken", "RevokeToken"),
+            new KeyValuePair<string, string>("Revoke-CGIPUserSession", "RevokeUserSession"),
+            new KeyValuePair<string, string>("Revoke-CGIPUserSessionAdmin", "AdminRevokeUserSession"),
+            new KeyValuePair<string, string>("Send-CGIPAuthChallengeResponse", "RespondToAuthChallenge"),
+            new KeyValuePair<string, string>("Send-CGIPAuthChallengeResponseAdmin", "AdminRespondToAuthChallenge"),
+            new KeyValuePair<string, string>("Send-CGIPConfirmationCode", "ResendConfirmationCode"),
+            new KeyValuePair<string, string>("Set-CGIPLogDeliveryConfiguration", "SetLogDeliveryConfiguration"),
+            new KeyValuePair<string, string>("Set-CGIPRiskConfiguration", "SetRiskConfiguration"),
+            new KeyValuePair<string, string>("Set-CGIPUICustomization", "SetUICustomization"),
+            new KeyValuePair<string, string>("Set-CGIPUserMFAPreference", "SetUserMFAPreference"),
+            new KeyValuePair<string, string>("Set-CGIPUserMFAPreferenceAdmin", "AdminSetUserMFAPreference"),
+            new KeyValuePair<string, string>("Set-CGIPUserPasswordAdmin", "AdminSetUserPassword"),
+            new KeyValuePair<string, string>("Set-CGIPUserPoolClientSessionConfiguration", "SetUserPoolClientSessionConfiguration"),
+            new KeyValuePair<string, string>("Set-CGIPUserPoolMfaConfig", "SetUserPoolMfaConfig"),
+            new KeyValuePair<string, string>("Set-CGIPUserPoolSessionConfiguration", "SetUserPoolSessionConfiguration"),
+            new KeyValuePair<string, string>("Set-CGIPUserSetting", "SetUserSettings"),
+            new KeyValuePair<string, string>("Set-CGIPUserSettingAdmin", "AdminSetUserSettings"),
+            new KeyValuePair<string, string>("Start-CGIPAuth", "InitiateAuth"),
+            new KeyValuePair<string, string>("Start-CGIPAuthAdmin", "AdminInitiateAuth"),
+            new KeyValuePair<string, string>("Start-CGIPUserImportJob", "StartUserImportJob"),
+            new KeyValuePair<string, string>("Start-CGIPWebAuthnRegistration", "StartWebAuthnRegistration"),
+            new KeyValuePair<string, string>("Stop-CGIPDeviceTracking", "ForgetDevice"),
+            new KeyValuePair<string, string>("Stop-CGIPDeviceTrackingAdmin", "AdminForgetDevice"),
+            new KeyValuePair<string, string>("Stop-CGIPUserImportJob", "StopUserImportJob"),
+            new KeyValuePair<string, string>("Test-CGIPSoftwareToken", "VerifySoftwareToken"),
+            new KeyValuePair<string, string>("Test-CGIPUserAttribute", "VerifyUserAttribute"),
+            new KeyValuePair<string, string>("Update-CGIPAuthEventFeedback", "UpdateAuthEventFeedback"),
+            new KeyValuePair<string, string>("Update-CGIPAuthEventFeedbackAdmin", "AdminUpdateAuthEventFeedback"),
+            new KeyValuePair<string, string>("Update-CGIPGroup", "UpdateGroup"),
+            new KeyValuePair<string, string>("Update-CGIPIdentityProvider", "UpdateIdentityProvider"),
+            new KeyValuePair<string, string>("Update-CGIPManagedLoginBranding", "UpdateManagedLoginBranding"),
+            new KeyValuePair<string, string>("Update-CGIPPassword", "ChangePassword"),
+            new KeyValuePair<string, string>("Update-CGIPProvisionedLimit", "UpdateProvisionedLimit"),
+            new KeyValuePair<string, string>("Update-CGIPResourceServer", "UpdateResourceServer"),
+            new KeyValuePair<string, string>("Update-CGIPTerm", "UpdateTerms"),
+            new KeyValuePair<string, string>("Update-CGIPUserAttribute", "UpdateUserAttributes"),
+            new KeyValuePair<string, string>("Update-CGIPUserAttributeAdmin", "AdminUpdateUserAttributes"),
+            new KeyValuePair<string, string>("Update-CGIPUserPool", "UpdateUserPool"),
+            new KeyValuePair<string, string>("Update-CGIPUserPoolClient", "UpdateUserPoolClient"),
+            new KeyValuePair<string, string>("Update-CGIPUserPoolDomain", "UpdateUserPoolDomain"),
+            new KeyValuePair<string, string>("Update-CGIPUserPoolReplica", "UpdateUserPoolReplica"),
         };
     }
 }

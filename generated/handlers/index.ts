@@ -2,6 +2,7 @@
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { clientConfig } from "../../src/runtime/client-config.js";
 import type { SdkClient, ServiceBinding } from "../../src/runtime/service.js";
+import sdkPackage from "@aws-sdk/client-cognito-identity-provider/package.json" with { type: "json" };
 import { AddCustomAttributes } from "./AddCustomAttributes.js";
 import { AddUserPoolClientSecret } from "./AddUserPoolClientSecret.js";
 import { AdminAddUserToGroup } from "./AdminAddUserToGroup.js";
@@ -146,6 +147,7 @@ import { VerifyUserAttribute } from "./VerifyUserAttribute.js";
 export const binding: ServiceBinding = {
   typeNamespace: "Amazon.CognitoIdentityProvider.Model",
   serviceId: "Cognito Identity Provider",
+  sdk: { package: sdkPackage.name, version: sdkPackage.version },
   createClient: (options) => new CognitoIdentityProviderClient(clientConfig(options)) as unknown as SdkClient,
   handlers: {
     AddCustomAttributes,

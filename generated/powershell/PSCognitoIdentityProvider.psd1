@@ -11,25 +11,39 @@
     PowerShellVersion    = '7.4'
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Add-AWSLoggingListener',
         'Add-CGIPCustomAttribute',
         'Add-CGIPResourceTag',
         'Add-CGIPSoftwareToken',
         'Add-CGIPUserPoolClientSecret',
         'Add-CGIPUserToGroupAdmin',
         'Approve-CGIPDevice',
+        'Clear-AWSCredential',
+        'Clear-AWSDefaultConfiguration',
+        'Clear-AWSProxy',
         'Clear-DefaultAWSRegion',
         'Complete-CGIPWebAuthnRegistration',
         'Confirm-CGIPForgotPassword',
         'Confirm-CGIPUserRegistration',
         'Confirm-CGIPUserRegistrationAdmin',
         'Connect-CGIPProviderForUserAdmin',
+        'Disable-AWSMetricsLogging',
         'Disable-CGIPProviderForUserAdmin',
         'Disable-CGIPUserAdmin',
         'Disconnect-CGIPDeviceGlobal',
         'Disconnect-CGIPUserGlobalAdmin',
         'Edit-CGIPDeviceStatus',
         'Edit-CGIPDeviceStatusAdmin',
+        'Enable-AWSMetricsLogging',
         'Enable-CGIPUserAdmin',
+        'Get-AWSAutoIterationMode',
+        'Get-AWSCmdletName',
+        'Get-AWSCredential',
+        'Get-AWSPowerShellVersion',
+        'Get-AWSPublicIpAddressRange',
+        'Get-AWSRegion',
+        'Get-AWSSensitiveDataConfiguration',
+        'Get-AWSService',
         'Get-CGIPAdminUserAuthFactor',
         'Get-CGIPCSVHeader',
         'Get-CGIPClientToken',
@@ -80,6 +94,11 @@
         'Get-CGIPUsersInGroup',
         'Get-CGIPWebAuthnCredentialList',
         'Get-DefaultAWSRegion',
+        'Initialize-AWSDefaultConfiguration',
+        'Initialize-AWSSSOConfiguration',
+        'Invoke-AWSSSOLogin',
+        'Invoke-AWSSSOLogout',
+        'New-AWSCredential',
         'New-CGIPGroup',
         'New-CGIPIdentityProvider',
         'New-CGIPManagedLoginBranding',
@@ -92,6 +111,8 @@
         'New-CGIPUserPoolDomain',
         'New-CGIPUserPoolReplica',
         'Register-CGIPUserInPool',
+        'Remove-AWSCredentialProfile',
+        'Remove-AWSLoggingListener',
         'Remove-CGIPAdminSoftwareToken',
         'Remove-CGIPGroup',
         'Remove-CGIPIdentityProvider',
@@ -118,7 +139,15 @@
         'Send-CGIPAuthChallengeResponse',
         'Send-CGIPAuthChallengeResponseAdmin',
         'Send-CGIPConfirmationCode',
+        'Set-AWSAutoIterationMode',
+        'Set-AWSCredential',
         'Set-AWSHistoryConfiguration',
+        'Set-AWSProxy',
+        'Set-AWSResponseLogging',
+        'Set-AWSSSOSessionConfiguration',
+        'Set-AWSSamlEndpoint',
+        'Set-AWSSamlRoleProfile',
+        'Set-AWSSensitiveDataConfiguration',
         'Set-CGIPLogDeliveryConfiguration',
         'Set-CGIPRiskConfiguration',
         'Set-CGIPUICustomization',
@@ -157,7 +186,14 @@
         'Update-CGIPUserPoolReplica'
     )
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @(
+        'Clear-AWSCredentials',
+        'Clear-AWSDefaults',
+        'Get-AWSCredentials',
+        'Initialize-AWSDefaults',
+        'New-AWSCredentials',
+        'Set-AWSCredentials'
+    )
     PrivateData          = @{
         PSData = @{
             Tags       = @('AWS', 'Cognito', 'CognitoIdentityProvider', 'CGIP')

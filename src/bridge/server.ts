@@ -57,7 +57,7 @@ export function runBridge(binding: ServiceBinding, write: Write): void {
     const id = message.id;
     const controller = new AbortController();
     inFlight.set(id, controller);
-    const work = "command" in message ? runCommand(message, binding.typeNamespace) : executor.execute(message, controller.signal);
+    const work = "command" in message ? runCommand(message, binding) : executor.execute(message, controller.signal);
     work
       .then((reply: Reply) => {
         send(reply);

@@ -384,8 +384,16 @@ namespace CmdletBridge
 
         private void SendLine(BridgeProcess bridge, string line)
         {
+            // Read outside the lock; compared and sent under it, so that the bridge gets the
+            // settings in the order of the requests that saw them.
+            string environment = SessionEnvironment.Fingerprint();
             lock (bridge.WriteLock)
             {
+                if (!string.Equals(bridge.Environment, environment, StringComparison.Ordinal))
+                {
+                    bridge.Input.WriteLine(SessionEnvironment.Message());
+                    bridge.Environment = environment;
+                }
                 bridge.Input.WriteLine(line);
             }
         }
@@ -528,6 +536,8 @@ namespace CmdletBridge
             public PendingRead? PendingRead;
             /// <summary>One request line at a time; a write stuck on a hung bridge holds up no other bridge's.</summary>
             public object WriteLock { get; } = new object();
+            /// <summary>The session's settings (SessionEnvironment) as last sent; null until the first request.</summary>
+            public string? Environment;
             /// <summary>Guards the reader's role; pulsed when a reply is filed or the role is free.</summary>
             public object Sync { get; } = new object();
             public bool ReaderActive;

@@ -14,6 +14,9 @@ namespace CmdletBridge
     /// </summary>
     public static class OperationRunner
     {
+        /// <summary>Set-AWSAutoIterationMode's variable: "v4" makes list cmdlets fetch one page.</summary>
+        public const string AutoIterationVariable = "AWSPowerShell_AutoIteration_Mode";
+
         /// <summary>Endpoint URLs already found well-formed (a loop passes the same one every time).</summary>
         private static readonly ConcurrentDictionary<string, bool> CheckedEndpoints = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
@@ -94,8 +97,9 @@ namespace CmdletBridge
             {
                 request["profileLocation"] = profileLocation;
             }
-            if (operation.Signed) Credentials.AddTo(request, cmdlet, bound);
-            else if (operation.CredentialParameters) Credentials.AddProfileTo(request, bound);
+            if (operation.Signed) Credentials.AddTo(request, cmdlet, bound, invocation.Debug);
+            else if (operation.CredentialParameters) Credentials.AddProfileTo(request, cmdlet, bound);
+            if (Amazon.PowerShell.Common.ProxyCommands.ForRequest(cmdlet) is Dictionary<string, object?> proxy) request["proxy"] = proxy;
             if (endpoint.Length > 0) request["endpoint"] = endpoint;
             if (config.Settings is not null) request["config"] = config.Settings;
 
@@ -115,7 +119,8 @@ namespace CmdletBridge
             string? tokenParameter = operation.PageTokenParameter;
             bool autoIterate = tokenParameter is not null
                 && !(bound.TryGetValue("NoAutoIteration", out object? noAuto) && LanguagePrimitives.IsTrue(noAuto))
-                && !bound.ContainsKey(tokenParameter);
+                && !bound.ContainsKey(tokenParameter)
+                && !(cmdlet.SessionState.PSVariable.GetValue(AutoIterationVariable) is string mode && mode == "v4");
             TimeSpan timeout = ClientConfig.BridgeCallTimeout(config.Settings);
             HistorySettings historySettings = HistoryRecorder.Settings;
             BridgeConnection bridge = BridgeConnection.Default;

@@ -5,77 +5,58 @@ using CmdletBridge;
 // The module's shell commands, as AWS Tools for PowerShell has them: the default region
 // ($StoredAWSRegion) and what $AWSHistory keeps. In AWS Tools' namespace, as the generated
 // cmdlets are, because PowerShell ends each error's FullyQualifiedErrorId with the class name.
-// A compiled cmdlet runs in its caller's scope, so "Local" and "Private" below are the
-// caller's current scope.
+// A compiled cmdlet runs in its caller's scope: without -Scope, the variables are set
+// there, as AWS Tools sets them (global at the prompt, the script's scope in a script).
 namespace Amazon.PowerShell.Common
 {
 
     [Cmdlet(VerbsCommon.Set, "DefaultAWSRegion")]
+    [OutputType("None")]
     public sealed class SetDefaultAWSRegionCmdlet : PSCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("RegionToCall")]
         [ArgumentCompleter(typeof(RegionCompleter))]
         public object? Region { get; set; }
 
-        [Parameter]
-        [ValidateSet("Global", "Local", "Private", IgnoreCase = true)]
-        public string Scope { get; set; } = "Global";
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public VariableScope Scope { get; set; }
 
         protected override void ProcessRecord()
         {
             string name = RegionNames.ConvertToName(Region);
             RegionNames.Assert(this, name, "-Region");
-            switch (Scope.ToLowerInvariant())
-            {
-                case "global":
-                    SessionState.PSVariable.Set("global:StoredAWSRegion", name);
-                    break;
-                case "private":
-                    SessionState.PSVariable.Set(new PSVariable("StoredAWSRegion", name, ScopedItemOptions.Private));
-                    break;
-                default:
-                    SessionState.PSVariable.Set("StoredAWSRegion", name);
-                    break;
-            }
+            SessionState.PSVariable.Set(ScopedName(this, "StoredAWSRegion", nameof(Scope), Scope), name);
         }
+
+        /// <summary>As AWS Tools: the variable in the scope -Scope names, else in the caller's current scope.</summary>
+        internal static string ScopedName(PSCmdlet cmdlet, string variable, string scopeParameter, VariableScope scope) =>
+            cmdlet.MyInvocation.BoundParameters.ContainsKey(scopeParameter) ? $"{scope}:{variable}" : variable;
     }
 
     [Cmdlet(VerbsCommon.Get, "DefaultAWSRegion")]
-    [OutputType("Amazon.Powershell.Common.AWSRegion")]
+    [OutputType(typeof(AWSRegion))]
     public sealed class GetDefaultAWSRegionCmdlet : PSCmdlet
     {
         protected override void EndProcessing()
         {
             object? stored = SessionState.PSVariable.GetValue("StoredAWSRegion");
             if (!LanguagePrimitives.IsTrue(stored)) return;
-            string name = RegionNames.ConvertToName(stored);
-            var region = new PSObject();
-            region.TypeNames.Insert(0, "Amazon.Powershell.Common.AWSRegion");
-            region.Properties.Add(new PSNoteProperty("Region", name));
-            region.Properties.Add(new PSNoteProperty("Name", RegionNames.Describe(name)));
-            region.Properties.Add(new PSNoteProperty("IsShellDefault", true));
-            WriteObject(region);
+            WriteObject(AWSRegion.For(this, RegionNames.ConvertToName(stored)));
         }
     }
 
     [Cmdlet(VerbsCommon.Clear, "DefaultAWSRegion")]
+    [OutputType("None")]
     public sealed class ClearDefaultAWSRegionCmdlet : PSCmdlet
     {
-        [Parameter]
-        [ValidateSet("Global", "Local", "Private", IgnoreCase = true)]
-        public string Scope { get; set; } = "Global";
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public VariableScope Scope { get; set; }
 
+        /// <summary>As AWS Tools: the variable is set to $null, in the scope -Scope names.</summary>
         protected override void EndProcessing()
         {
-            string name = string.Equals(Scope, "Global", StringComparison.OrdinalIgnoreCase) ? "global:StoredAWSRegion" : "StoredAWSRegion";
-            try
-            {
-                SessionState.PSVariable.Remove(name);
-            }
-            catch (ItemNotFoundException)
-            {
-                // Nothing to clear.
-            }
+            SessionState.PSVariable.Set(SetDefaultAWSRegionCmdlet.ScopedName(this, "StoredAWSRegion", nameof(Scope), Scope), null);
         }
     }
 
@@ -114,6 +95,57 @@ namespace Amazon.PowerShell.Common
             }
             settings.RecordServiceRequests = RecordServiceRequests.IsPresent;
             settings.IncludeSensitiveData = IncludeSensitiveData.IsPresent;
+        }
+    }
+
+    [Cmdlet(VerbsCommon.Set, "AWSAutoIterationMode")]
+    [OutputType("None")]
+    public sealed class SetAWSAutoIterationModeCmdlet : PSCmdlet
+    {
+        /// <summary>standard: list cmdlets fetch every page; v4: one page, as AWS Tools v4's emit limits did.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("standard", "v4", IgnoreCase = true)]
+        public string IterationMode { get; set; } = "standard";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public VariableScope Scope { get; set; }
+
+        protected override void ProcessRecord() =>
+            SessionState.PSVariable.Set(SetDefaultAWSRegionCmdlet.ScopedName(this, OperationRunner.AutoIterationVariable, nameof(Scope), Scope), IterationMode.ToLowerInvariant());
+    }
+
+    [Cmdlet(VerbsCommon.Get, "AWSAutoIterationMode")]
+    [OutputType(typeof(string))]
+    public sealed class GetAWSAutoIterationModeCmdlet : PSCmdlet
+    {
+        protected override void EndProcessing() =>
+            WriteObject(SessionState.PSVariable.GetValue(OperationRunner.AutoIterationVariable) is string mode && mode.Length > 0 ? mode : "standard");
+    }
+
+    [Cmdlet(VerbsCommon.Set, "AWSSensitiveDataConfiguration")]
+    [OutputType("None")]
+    public sealed class SetAWSSensitiveDataConfigurationCmdlet : PSCmdlet
+    {
+        /// <summary>Kept for AWS Tools' scripts: this module never shows sensitive parameters in its messages either way.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public bool ShowSensitiveData { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public VariableScope Scope { get; set; }
+
+        protected override void ProcessRecord() =>
+            SessionState.PSVariable.Set(SetDefaultAWSRegionCmdlet.ScopedName(this, "AWSPowerShell_Show_Sensitive_Data", nameof(Scope), Scope), ShowSensitiveData);
+    }
+
+    [Cmdlet(VerbsCommon.Get, "AWSSensitiveDataConfiguration")]
+    [OutputType(typeof(PSObject))]
+    public sealed class GetAWSSensitiveDataConfigurationCmdlet : PSCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            var result = new PSObject();
+            result.Properties.Add(new PSNoteProperty("ShowSensitiveData", LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("AWSPowerShell_Show_Sensitive_Data"))));
+            WriteObject(result);
         }
     }
 }

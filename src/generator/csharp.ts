@@ -169,6 +169,15 @@ export function emitModuleData(specs: LoadedSpecs): string {
     "{",
     "    public static class ModuleData",
     "    {",
+    `        public const string ServiceName = ${csString(specs.service.service)};`,
+    `        public const string ServiceDisplayName = ${csString(specs.service.displayName)};`,
+    `        public const string NounPrefix = ${csString(specs.service.nounPrefix)};`,
+    `        public const string ModuleVersion = ${csString(specs.service.module.version)};`,
+    "        /// <summary>The AWS CLI's command for the service (Get-AWSCmdletName -AwsCliCommand).</summary>",
+    `        public const string CliCommand = ${csString(specs.service.sdk.cliCommand ?? "")};`,
+    "        /// <summary>AWS_ENDPOINT_URL_<this> names the service's own endpoint variable.</summary>",
+    `        public const string ServiceIdVariableSuffix = ${csString(specs.service.sdk.serviceId.toUpperCase().replace(/ /g, "_"))};`,
+    "",
     "        /// <summary>The regions the AWS SDK for JavaScript knows, with their descriptions.</summary>",
     "        public static readonly IReadOnlyDictionary<string, string> KnownRegions = new Dictionary<string, string>",
     "        {",
@@ -178,6 +187,7 @@ export function emitModuleData(specs: LoadedSpecs): string {
     "        private static Dictionary<string, string[]>? _selectPaths;",
     "        private static Dictionary<string, string[]>? _parameterNames;",
     "        private static Dictionary<string, string[]>? _listedValues;",
+    "        private static KeyValuePair<string, string>[]? _operations;",
     "",
     "        /// <summary>The response paths -Select takes for a cmdlet.</summary>",
     "        public static string[] SelectPaths(string cmdlet) => Find(_selectPaths ??= BuildSelectPaths(), cmdlet);",
@@ -187,6 +197,9 @@ export function emitModuleData(specs: LoadedSpecs): string {
     "",
     "        /// <summary>The values a spec lists for a parameter (enums), for completion.</summary>",
     '        public static string[] ListedValues(string cmdlet, string parameter) => Find(_listedValues ??= BuildListedValues(), cmdlet + "|" + parameter);',
+    "",
+    "        /// <summary>Each cmdlet and the operation it calls, by cmdlet name (Get-AWSCmdletName).</summary>",
+    "        public static KeyValuePair<string, string>[] Operations => _operations ??= BuildOperations();",
     "",
     "        private static string[] Find(Dictionary<string, string[]> table, string key) => table.TryGetValue(key, out string[]? values) ? values : Array.Empty<string>();",
     "",
@@ -205,6 +218,10 @@ export function emitModuleData(specs: LoadedSpecs): string {
     for (const p of cmdletParameters(specs, cmdlet)) {
       if (p.completions?.length) lines.push(`            [${csString(`${cmdlet.name}|${p.name}`)}] = ${csArray(p.completions)},`);
     }
+  }
+  lines.push("        };", "", "        private static KeyValuePair<string, string>[] BuildOperations() => new[]", "        {");
+  for (const cmdlet of [...specs.cmdlets].sort((a, b) => a.name.localeCompare(b.name))) {
+    lines.push(`            new KeyValuePair<string, string>(${csString(cmdlet.name)}, ${csString(cmdlet.spec.operation)}),`);
   }
   lines.push("        };", "    }", "}", "");
   return lines.join("\n");

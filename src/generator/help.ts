@@ -3,6 +3,7 @@
 // position, pipeline input, aliases), examples and the output type.
 import type { LoadedCmdlet, LoadedSpecs } from "../spec/types.js";
 import { cmdletParameters, defaultOutputType, SHARED_COMMANDS, type EmittedParameter } from "./powershell.js";
+import { SESSION_COMMANDS as SHELL_COMMANDS, type SessionCommand as ShellCommand } from "./session-help.js";
 import { xml } from "./text.js";
 
 const NET_TYPES: Record<string, string> = {
@@ -131,85 +132,6 @@ function command(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
   );
   return lines;
 }
-
-/** The runtime's shell commands (src/dotnet/ShellCommands.cs), documented here with the generated ones. */
-interface ShellCommand {
-  name: string;
-  synopsis: string;
-  description: string;
-  parameters: EmittedParameter[];
-  output?: string;
-  examples: { code: string; remarks: string }[];
-}
-
-const SCOPE = (what: string): EmittedParameter => ({
-  name: "Scope",
-  psType: "string",
-  defaultValue: "Global",
-  help: `${what} Global (the default), Local (the caller's current scope) or Private (the caller's current scope, not seen by its children).`,
-});
-
-const SHELL_COMMANDS: ShellCommand[] = [
-  {
-    name: "Clear-DefaultAWSRegion",
-    synopsis: "Removes the shell's default region ($StoredAWSRegion).",
-    description: "Removes the $StoredAWSRegion variable that Set-DefaultAWSRegion set, so that cmdlets go on down the region chain.",
-    parameters: [SCOPE("The scope to remove $StoredAWSRegion from:")],
-    examples: [
-      { code: "Clear-DefaultAWSRegion", remarks: "Removes the global default region." },
-      { code: "Clear-DefaultAWSRegion -Scope Local", remarks: "Removes the default region set in the current scope." },
-    ],
-  },
-  {
-    name: "Get-DefaultAWSRegion",
-    synopsis: "Returns the region set with Set-DefaultAWSRegion, if any.",
-    description: "Returns the shell's default region ($StoredAWSRegion) as an object with Region, Name and IsShellDefault properties, or nothing when no default region is set.",
-    parameters: [],
-    output: "Amazon.Powershell.Common.AWSRegion",
-    examples: [
-      { code: "Get-DefaultAWSRegion", remarks: "Shows the default region and its description." },
-      { code: "(Get-DefaultAWSRegion).Region", remarks: "The region's system name, such as eu-west-1." },
-    ],
-  },
-  {
-    name: "Set-AWSHistoryConfiguration",
-    synopsis: "Sets how much $AWSHistory keeps, and whether it records requests.",
-    description:
-      "$AWSHistory keeps the last cmdlet invocations (newest first) and, for each, the responses of its service calls. Requests are " +
-      "recorded only with -RecordServiceRequests, and then without sensitive values such as access tokens unless -IncludeSensitiveData is also given.",
-    parameters: [
-      { name: "MaxCmdletHistory", psType: "int", help: "How many cmdlet invocations to keep (default 5). 0 turns the history off and clears it." },
-      { name: "MaxServiceCallHistory", psType: "int", help: "How many service calls to keep for each invocation (default 5; at least 1)." },
-      { name: "RecordServiceRequests", psType: "switch", help: "Record each request as well as its response." },
-      { name: "IncludeSensitiveData", psType: "switch", help: "Keep sensitive values (such as -AccessToken) in recorded requests instead of redacting them." },
-    ],
-    examples: [
-      { code: "Set-AWSHistoryConfiguration -MaxCmdletHistory 20 -RecordServiceRequests", remarks: "Keeps the last 20 invocations, with their requests." },
-      { code: "Set-AWSHistoryConfiguration -MaxCmdletHistory 0", remarks: "Turns the history off and clears it." },
-    ],
-  },
-  {
-    name: "Set-DefaultAWSRegion",
-    synopsis: "Sets the region the cmdlets use when -Region is not given ($StoredAWSRegion).",
-    description: "Stores a region name in the $StoredAWSRegion shell variable, which cmdlets of this module (and of AWS Tools for PowerShell) use when they are called without -Region.",
-    parameters: [
-      {
-        name: "Region",
-        psType: "object",
-        mandatory: true,
-        position: 0,
-        byValue: true,
-        byPropertyName: true,
-        help: "The system name of a region, such as us-east-1, or an object with a Region property.",
-      },
-      SCOPE("The scope of the $StoredAWSRegion variable:"),
-    ],
-    examples: [
-      { code: "Set-DefaultAWSRegion -Region eu-west-1", remarks: "Cmdlets called without -Region now call eu-west-1." },
-      { code: "Set-DefaultAWSRegion us-east-1 -Scope Local", remarks: "Sets the default region for the current scope only." },
-    ],
-  },
-];
 
 function shellCommand(command: ShellCommand): string[] {
   const [verb, noun] = command.name.split("-") as [string, string];

@@ -6,8 +6,31 @@ import type { LoadedCmdlet, LoadedSpecs, ParameterSpec, ParameterType } from "..
 import { selectPaths } from "../runtime/shapes.js";
 import { psString } from "./text.js";
 
-/** The runtime's shell commands (src/dotnet/ShellCommands.cs), exported beside the generated cmdlets. */
-export const SHARED_COMMANDS = ["Clear-DefaultAWSRegion", "Get-DefaultAWSRegion", "Set-AWSHistoryConfiguration", "Set-DefaultAWSRegion"];
+/**
+ * The runtime's session commands (src/dotnet: ShellCommands, CredentialCommands,
+ * DefaultConfigurationCommands, ProxyCommands, DiscoveryCommands, UnsupportedCommands),
+ * exported beside the generated cmdlets: AWS.Tools.Common's, so that scripts written for AWS
+ * Tools find them.
+ */
+export const SHARED_COMMANDS = [
+  "Clear-DefaultAWSRegion", "Get-DefaultAWSRegion", "Set-DefaultAWSRegion", "Get-AWSRegion",
+  "Set-AWSHistoryConfiguration",
+  "Set-AWSCredential", "Get-AWSCredential", "Clear-AWSCredential", "New-AWSCredential", "Remove-AWSCredentialProfile",
+  "Initialize-AWSDefaultConfiguration", "Clear-AWSDefaultConfiguration",
+  "Set-AWSProxy", "Clear-AWSProxy",
+  "Get-AWSService", "Get-AWSCmdletName", "Get-AWSPowerShellVersion",
+  "Set-AWSAutoIterationMode", "Get-AWSAutoIterationMode", "Set-AWSSensitiveDataConfiguration", "Get-AWSSensitiveDataConfiguration",
+  // Not provided: each fails with a clear error saying what to use instead.
+  "Invoke-AWSSSOLogin", "Invoke-AWSSSOLogout", "Initialize-AWSSSOConfiguration", "Set-AWSSSOSessionConfiguration",
+  "Set-AWSSamlEndpoint", "Set-AWSSamlRoleProfile",
+  "Add-AWSLoggingListener", "Remove-AWSLoggingListener", "Set-AWSResponseLogging", "Enable-AWSMetricsLogging", "Disable-AWSMetricsLogging",
+  "Get-AWSPublicIpAddressRange",
+];
+
+/** AWS.Tools.Common's old names for its credential and default-configuration commands. */
+export const SHARED_ALIASES = [
+  "Set-AWSCredentials", "Get-AWSCredentials", "Clear-AWSCredentials", "New-AWSCredentials", "Initialize-AWSDefaults", "Clear-AWSDefaults",
+];
 
 export function formatFileName(specs: LoadedSpecs): string {
   return `${specs.service.module.name}.Format.ps1xml`;
@@ -261,7 +284,7 @@ export function emitManifest(specs: LoadedSpecs): string {
     "    FunctionsToExport    = @()",
     `    CmdletsToExport      = ${list(cmdlets)}`,
     "    VariablesToExport    = @()",
-    "    AliasesToExport      = @()",
+    `    AliasesToExport      = ${list([...SHARED_ALIASES].sort())}`,
     "    PrivateData          = @{",
     "        PSData = @{",
     `            Tags       = @(${(m.tags ?? []).map(psString).join(", ")})`,

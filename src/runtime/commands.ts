@@ -7,6 +7,7 @@ import { InputError } from "./input.js";
 import { describeProfile, listProfiles, removeProfile, resolveProfile, storeProfile, type StoreRequest } from "./profile-store.js";
 import { profileFiles } from "./shared-config.js";
 import type { CommandRequest, Reply } from "./protocol.js";
+import type { ServiceBinding } from "./service.js";
 
 type Args = Record<string, unknown>;
 
@@ -20,7 +21,8 @@ function text(args: Args, name: string, required = true): string | undefined {
   throw new InputError(name, `${name} must be a string.`);
 }
 
-const COMMANDS: Record<string, (args: Args) => Promise<unknown>> = {
+const COMMANDS: Record<string, (args: Args, binding: ServiceBinding) => Promise<unknown>> = {
+  "module.versions": async (_args, binding) => ({ sdkPackage: binding.sdk.package, sdkVersion: binding.sdk.version, node: process.versions.node }),
   "profiles.list": async (args) => ({ profiles: listProfiles(text(args, "location", false)) }),
   "profiles.describe": async (args) => describeProfile(text(args, "name")!, text(args, "location", false), args.withKeys === true),
   "profiles.resolve": async (args) => resolveProfile(text(args, "name")!, text(args, "location", false)),
@@ -29,13 +31,13 @@ const COMMANDS: Record<string, (args: Args) => Promise<unknown>> = {
   "profiles.files": async (args) => profileFiles(text(args, "location", false)),
 };
 
-export async function runCommand(request: CommandRequest, typeNamespace: string): Promise<Reply> {
+export async function runCommand(request: CommandRequest, binding: ServiceBinding): Promise<Reply> {
   try {
     const command = COMMANDS[request.command];
     if (!command) throw new Error(`this module has no session command named '${request.command}'`);
-    const response = (await command(request.args ?? {})) as Record<string, unknown>;
+    const response = (await command(request.args ?? {}, binding)) as Record<string, unknown>;
     return { id: request.id, ok: true, response, path: null, meta: { region: "", regionSource: "" } };
   } catch (error) {
-    return { id: request.id, ok: false, error: classifyError(error, { typeNamespace, region: "" }) };
+    return { id: request.id, ok: false, error: classifyError(error, { typeNamespace: binding.typeNamespace, region: "" }) };
   }
 }

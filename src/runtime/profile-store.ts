@@ -131,6 +131,8 @@ export interface StoreRequest {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string | null };
   /** Copy another profile's credential source instead. */
   copyFrom?: string;
+  /** Or a role to assume: role_arn, source_profile, and optionally external_id and mfa_serial. */
+  role?: Record<string, string>;
   region?: string | null;
 }
 
@@ -140,6 +142,8 @@ export interface StoreRequest {
  * where the profile already keeps one, else into the credentials file too (as AWS Tools writes it).
  */
 export async function storeProfile(request: StoreRequest): Promise<{ file: string }> {
+  checkName(request.name, "StoreAs");
+  if (request.copyFrom !== undefined) checkName(request.copyFrom, "ProfileName");
   const files = profileFiles(request.location);
   const credentialValues: Record<string, string | null> = {};
   let sourceValues: Record<string, string> | undefined;
@@ -147,9 +151,14 @@ export async function storeProfile(request: StoreRequest): Promise<{ file: strin
     sourceValues = await profileValues(request.copyFrom, request.location);
     if (!sourceValues) throw new InputError("ProfileName", `There is no profile named '${request.copyFrom}' in ${describeFiles(files)}.`);
   }
-  if (request.credentials || sourceValues) {
+  if (request.credentials || sourceValues || request.role) {
     for (const key of CREDENTIAL_SOURCE_KEYS) credentialValues[key] = null;
-    if (request.credentials) {
+    if (request.role) {
+      for (const [key, value] of Object.entries(request.role)) {
+        if (!(CREDENTIAL_SOURCE_KEYS as readonly string[]).includes(key) || typeof value !== "string") throw new InputError("RoleArn", `'${key}' is not a role setting this module stores.`);
+        credentialValues[key] = value;
+      }
+    } else if (request.credentials) {
       credentialValues.aws_access_key_id = request.credentials.accessKeyId;
       credentialValues.aws_secret_access_key = request.credentials.secretAccessKey;
       if (request.credentials.sessionToken) credentialValues.aws_session_token = request.credentials.sessionToken;
@@ -167,6 +176,12 @@ export async function storeProfile(request: StoreRequest): Promise<{ file: strin
     regionInConfig = (await profileValues(request.name, request.location)) !== undefined && readConfigRegion(configIni, request.name);
   }
   const forCredentialsFile = { ...credentialValues, ...(request.region && !regionInConfig ? { region: request.region } : {}) };
+  for (const [key, value] of Object.entries(forCredentialsFile)) {
+    // A line break in a value would write lines (even sections) of its own into the file.
+    if (value !== null && (/[\r\n]/.test(value) || value.trim() !== value || value === "")) {
+      throw new InputError(key === "region" ? "Region" : "SecretKey", `The value for ${key} is empty, has a line break, or starts or ends with a space, so it cannot be stored in a profile.`);
+    }
+  }
   if (Object.keys(forCredentialsFile).length > 0) {
     await updateFile(files.credentials, (text) => {
       const ini = splitIni(text);
@@ -202,6 +217,13 @@ export async function removeProfile(name: string, location?: string | null): Pro
     if (changed) removedFrom.push(file);
   }
   return { removedFrom };
+}
+
+/** A profile name the files can hold: no line breaks or brackets, no space at either end. */
+function checkName(name: string, parameter: string): void {
+  if (typeof name !== "string" || name === "" || /[\r\n\[\]]/.test(name) || name.trim() !== name) {
+    throw new InputError(parameter, `'${name}' cannot be a profile name: it is empty, has a line break or a bracket, or starts or ends with a space.`);
+  }
 }
 
 export function describeFiles(files: ProfileFiles): string {

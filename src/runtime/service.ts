@@ -16,6 +16,8 @@ export interface ServiceBinding {
   typeNamespace: string;
   /** The SDK's service id, such as "Cognito Identity Provider" (names its configured-endpoint settings). */
   serviceId: string;
+  /** The SDK client package the bridge runs, for Get-AWSPowerShellVersion. */
+  sdk: { package: string; version: string };
   /** Creates an SDK client; called once per distinct set of options. */
   createClient(options: ClientOptions): SdkClient;
   handlers: Readonly<Record<string, OperationHandler>>;
