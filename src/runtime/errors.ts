@@ -41,6 +41,17 @@ export function classifyError(error: unknown, context: { typeNamespace: string; 
 
   if (e.name === "AbortError") return { kind: "cancelled", message: "The request was cancelled." };
 
+  // A proxy that wants (other) credentials answers 407 in place of the service.
+  if (e.$metadata?.httpStatusCode === 407 || e.$response?.statusCode === 407) {
+    return {
+      kind: "network",
+      message:
+        `The proxy refused the request to ${where} (HTTP 407 Proxy Authentication Required). ` +
+        "Check the proxy's user name and password (Set-AWSProxy -Credential, or the user:password@ of HTTPS_PROXY / HTTP_PROXY).",
+      status: 407,
+    };
+  }
+
   if (e.$fault && e.name && e.$metadata?.httpStatusCode !== undefined) {
     const name = e.name.includes("#") ? e.name.slice(e.name.lastIndexOf("#") + 1) : e.name;
     const payload: ErrorPayload = {

@@ -116,17 +116,20 @@ export function editSection(ini: IniText, section: string, values: Record<string
 
 /**
  * Removes a section: its header and every line up to the next header, except the blank
- * and comment lines just before that header, which introduce the next section.
+ * and comment lines just before that header, which separate and introduce the next section.
+ * (Comments are never removed but with the section's own keys between them.)
  */
 export function removeSection(ini: IniText, section: string): IniText {
   const range = sectionRange(ini.lines, section);
   if (!range) return ini;
   let [start, end] = range;
   if (end < ini.lines.length) {
-    while (end > start + 1 && COMMENT.test(ini.lines[end - 1]!)) end--;
+    while (end > start + 1 && (COMMENT.test(ini.lines[end - 1]!) || ini.lines[end - 1]!.trim() === "")) end--;
   }
-  // A blank line left before the removed section goes with it.
-  if (start > 0 && ini.lines[start - 1]!.trim() === "" && (end >= ini.lines.length || ini.lines[end]!.trim() === "" || headerName(ini.lines[end]!) !== undefined)) start--;
+  // At the top of the file, the blank lines that separated it from the next section go too.
+  if (start === 0) while (end < ini.lines.length && ini.lines[end]!.trim() === "") end++;
+  // A blank line before the removed section goes with it when a blank line (or nothing) follows.
+  if (start > 0 && ini.lines[start - 1]!.trim() === "" && (end >= ini.lines.length || ini.lines[end]!.trim() === "")) start--;
   const lines = [...ini.lines.slice(0, start), ...ini.lines.slice(end)];
   return { ...ini, lines };
 }

@@ -61,16 +61,22 @@ Describe 'Parameters of Get-CGIPUserAttributeVerificationCode' {
 Describe 'Module manifest' {
     It 'exports exactly its cmdlets, with no wildcards' {
         $manifest = Import-PowerShellDataFile (Get-TestModuleManifest)
-        # One cmdlet per spec, plus the shared region and history commands.
+        # One cmdlet per spec, plus every command AWS.Tools.Common exports (as its manifest lists
+        # them in the reference) and V4's Set-AWSHistoryConfiguration; its aliases too.
         $specs = Get-ChildItem (Join-Path $RepoRoot 'specs' 'cmdlets') -Filter '*.yaml' | ForEach-Object BaseName
-        $shared = @('Clear-DefaultAWSRegion', 'Get-DefaultAWSRegion', 'Set-AWSHistoryConfiguration', 'Set-DefaultAWSRegion')
+        $common = Get-Content -Raw (Join-Path $RepoRoot '..' 'shared' 'reference' 'aws-tools-common.md')
+        $shared = @(([regex]::Match($common, '(?s)Cmdlets: (.*?)\.\s*\n\s*\nAliases:').Groups[1].Value -split ',\s*') | ForEach-Object Trim) + 'Set-AWSHistoryConfiguration'
+        $aliases = [regex]::Match($common, '(?s)Aliases: (.*?)\.\s*\n').Groups[1].Value -split ',\s*' | ForEach-Object Trim | Sort-Object
+        $shared.Count | Should -Be 33
         $expected = @($specs + $shared) | Sort-Object
-        $expected.Count | Should -Be 144
+        $expected.Count | Should -Be 173
         $manifest.CmdletsToExport | Sort-Object | Should -Be $expected
         $manifest.FunctionsToExport | Should -BeNullOrEmpty
         $manifest.VariablesToExport | Should -BeNullOrEmpty
-        $manifest.AliasesToExport | Should -BeNullOrEmpty
-        (Get-Command -Module PSCognitoIdentityProvider).Name | Sort-Object | Should -Be $expected
+        $aliases.Count | Should -Be 6
+        $manifest.AliasesToExport | Sort-Object | Should -Be $aliases
+        (Get-Command -Module PSCognitoIdentityProvider -CommandType Cmdlet).Name | Sort-Object | Should -Be $expected
+        (Get-Command -Module PSCognitoIdentityProvider -CommandType Alias).Name | Sort-Object | Should -Be $aliases
     }
 
     It 'is a module of its own name, so AWS.Tools can be installed beside it' {

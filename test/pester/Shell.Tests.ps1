@@ -120,19 +120,28 @@ Import-Module '$(Get-TestModuleManifest)'
 }
 
 Describe 'Set-, Get- and Clear-DefaultAWSRegion' {
-    AfterEach { Clear-DefaultAWSRegion }
+    AfterEach { Clear-DefaultAWSRegion -Scope Global }
 
     It 'sets, shows and clears the shell default' {
-        Set-DefaultAWSRegion -Region us-west-2
+        Set-DefaultAWSRegion -Region us-west-2 -Scope Global
         $Global:StoredAWSRegion | Should -Be 'us-west-2'
         $region = Get-DefaultAWSRegion
         $region.Region | Should -Be 'us-west-2'
         $region.Name | Should -Be 'US West (Oregon)'
         $region.IsShellDefault | Should -BeTrue
-        $region.PSObject.TypeNames[0] | Should -Be 'Amazon.Powershell.Common.AWSRegion'
-        Clear-DefaultAWSRegion
+        $region.PSObject.TypeNames[0] | Should -Be 'Amazon.PowerShell.Common.AWSRegion'
+        "$region" | Should -Be 'us-west-2'
+        Clear-DefaultAWSRegion -Scope Global
         Get-DefaultAWSRegion | Should -BeNullOrEmpty
-        Get-Variable -Name StoredAWSRegion -Scope Global -ErrorAction Ignore | Should -BeNullOrEmpty
+        $Global:StoredAWSRegion | Should -BeNullOrEmpty
+    }
+
+    It 'sets the variable in the caller''s scope when -Scope is not given, as AWS Tools does' {
+        # At the prompt that is the global scope; in a script or function, the script's own.
+        & { Set-DefaultAWSRegion -Region eu-north-1; (Get-DefaultAWSRegion).Region } | Should -Be 'eu-north-1'
+        Get-DefaultAWSRegion | Should -BeNullOrEmpty
+        $result = Invoke-ChildPwsh -Script "Import-Module '$(Get-TestModuleManifest)'; Set-DefaultAWSRegion ap-south-2; `$Global:StoredAWSRegion"
+        $result.Output | Should -Contain 'ap-south-2'
     }
 
     It 'takes the region from the pipeline, by value or from a Region property' {

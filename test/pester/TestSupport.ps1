@@ -129,3 +129,49 @@ function Invoke-ChildPwsh {
         ExitCode = $process.ExitCode
     }
 }
+
+# A forward proxy on 127.0.0.1 that records what goes through it (test/support/proxy.mjs).
+function Start-TestProxy {
+    param([string] $Auth)
+    $helper = Start-NodeHelper -Script 'proxy.mjs' -Arguments $(if ($Auth) { @('--auth', $Auth) } else { @() })
+    [pscustomobject]@{ Process = $helper.Process; Port = [int] $helper.Info.port; Url = "http://127.0.0.1:$($helper.Info.port)" }
+}
+
+function Get-ProxyRequest {
+    param($Proxy)
+    # ConvertFrom-Json enumerates the array: none recorded is an empty array, not one empty item.
+    @((Invoke-WebRequest -Uri "$($Proxy.Url)/__proxy/requests" -NoProxy).Content | ConvertFrom-Json)
+}
+
+# moto's server on a free 127.0.0.1 port, or $null when moto_server is not on PATH (the
+# tests that need it then report themselves skipped).
+function Start-TestMoto {
+    $command = Get-Command moto_server -CommandType Application -ErrorAction Ignore | Select-Object -First 1
+    if (-not $command) { return $null }
+    $port = Get-ClosedPort
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new($command.Source)
+    foreach ($a in '-H', '127.0.0.1', '-p', "$port") { $startInfo.ArgumentList.Add($a) }
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    # moto runs botocore itself: the session's AWS settings (a profile, redirected files) are not its own.
+    foreach ($name in @($startInfo.Environment.Keys)) { if ($name -like 'AWS_*' -or $name -like '*_PROXY') { [void] $startInfo.Environment.Remove($name) } }
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    $null = $process.StandardOutput.ReadToEndAsync()
+    $null = $process.StandardError.ReadToEndAsync()
+    $url = "http://127.0.0.1:$port"
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        try { Invoke-RestMethod -Uri "$url/moto-api/reset" -Method Post -NoProxy | Out-Null; return [pscustomobject]@{ Process = $process; Url = $url } }
+        catch { if ($process.HasExited) { break }; Start-Sleep -Milliseconds 200 }
+    }
+    Stop-TestMoto ([pscustomobject]@{ Process = $process })
+    throw "moto_server did not start on $url"
+}
+
+function Stop-TestMoto {
+    param($Moto)
+    if ($null -eq $Moto) { return }
+    if (-not $Moto.Process.HasExited) { $Moto.Process.Kill($true) }
+    $Moto.Process.WaitForExit(5000) | Out-Null
+}
