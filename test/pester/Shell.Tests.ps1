@@ -157,7 +157,7 @@ Describe 'Set-, Get- and Clear-DefaultAWSRegion' {
             (Get-CallRegion).Region
         }
         $inside | Should -Be 'eu-west-3'
-        Get-Variable -Name StoredAWSRegion -Scope Global -ErrorAction Ignore | Should -BeNullOrEmpty
+        $Global:StoredAWSRegion | Should -BeNullOrEmpty
     }
 }
 
