@@ -1,56 +1,58 @@
-# The demo's PowerShell side: imports the built module and calls its cmdlets against the
-# emulator. The access token arrives on stdin, so it is never on a command line.
+# The demo's PowerShell side: a script written the way AWS Tools users write them (session
+# commands first, then cmdlets with no credential or endpoint parameters) runs unchanged on
+# this module against the emulator. Where the emulator is, and where the profiles go, comes
+# from the environment demo.mjs sets (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
+# AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE), as it would for the AWS CLI. The access
+# token arrives on stdin, so it is never on a command line.
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
-    [Parameter(Mandatory)] [string] $EndpointUrl,
-    [Parameter(Mandatory)] [string] $EmulatorDir,
-    [Parameter(Mandatory)] [string] $UserPoolId
+    [Parameter(Mandatory)] [string] $EmulatorDir
 )
 $ErrorActionPreference = 'Stop'
 $token = [Console]::In.ReadLine()
-
 Import-Module $ModuleManifest
-"PowerShell $($PSVersionTable.PSVersion), module $((Get-Module PSCognitoIdentityProvider).Version)"
-''
-'> Get-CGIPUserAttributeVerificationCode -AccessToken $token -AttributeName email -Region us-east-1 -EndpointUrl ' + $EndpointUrl
-$details = Get-CGIPUserAttributeVerificationCode -AccessToken $token -AttributeName email -Region us-east-1 -EndpointUrl $EndpointUrl
-if ($null -eq $details) {
-    '(no output: like the real service, the cmdlet writes CodeDeliveryDetails, and cognito-local leaves it out of its answer)'
+
+# Shows each step as the script has it, then runs it; called as `. Show`, so that the step runs in the script's scope.
+function Show([scriptblock] $Step) {
+    ''
+    foreach ($line in ($Step.ToString().Trim() -split '\r?\n')) { "> $($line.Trim())" }
+    . $Step
 }
-else { $details | Format-List | Out-String -Stream | Where-Object { $_ } }
-''
-"> ... -Select '*'"
-$response = Get-CGIPUserAttributeVerificationCode -AccessToken $token -AttributeName email -Region us-east-1 -EndpointUrl $EndpointUrl -Select '*'
+
+"PowerShell $($PSVersionTable.PSVersion), module $((Get-Module PSCognitoIdentityProvider).Version); endpoint from AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: $env:AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"
+
+. Show { Set-AWSCredential -AccessKey AKIDEXAMPLEDEMO -SecretKey 'demo-secret-key' -StoreAs demo }
+. Show { Initialize-AWSDefaultConfiguration -ProfileName demo -Region us-east-1 }
+. Show { Get-AWSCredential -ListProfileDetail | Format-Table -AutoSize | Out-String -Stream | Where-Object { $_ } }
+
+. Show {
+    $pool = Get-CGIPUserPoolList | Where-Object Name -EQ 'demo-pool'
+    Get-CGIPUserList -UserPoolId $pool.Id | Select-Object Username, UserStatus, Enabled | Format-Table | Out-String -Stream | Where-Object { $_ }
+}
+
+. Show { Get-CGIPUserAttributeVerificationCode -AccessToken $token -AttributeName email }
+'(no output: like the real service, the cmdlet writes CodeDeliveryDetails, and cognito-local leaves it out of its answer)'
+
+. Show { $response = Get-CGIPUserAttributeVerificationCode -AccessToken $token -AttributeName email -Select '*' }
 "  type           : $($response.PSObject.TypeNames[0])"
 "  HttpStatusCode : $($response.HttpStatusCode) ($([int] $response.HttpStatusCode))"
 "  ContentLength  : $($response.ContentLength)"
-''
-'> a garbage token'
-try {
-    Get-CGIPUserAttributeVerificationCode -AccessToken 'not-a-token' -AttributeName email -Region us-east-1 -EndpointUrl $EndpointUrl
-}
-catch {
-    "  ErrorId : $($_.FullyQualifiedErrorId)"
-    "  Message : $($_.Exception.Message)"
-}
-$bridge = Get-Process node | Where-Object { $_.Parent.Id -eq $PID -and $_.CommandLine -like '*bridge.cjs*' }
-''
-"All three calls went through one Node.js bridge process (pid $($bridge.Id))."
+
+. Show { try { Get-CGIPUserAttributeVerificationCode -AccessToken 'not-a-token' -AttributeName email } catch { $failure = $_ } }
+"  ErrorId : $($failure.FullyQualifiedErrorId)"
+"  Message : $($failure.Exception.Message)"
 
 # The code the emulator "sent" (it keeps it in its data folder; a user would read an email).
-$db = Get-Content -Raw (Join-Path $EmulatorDir '.cognito' 'db' "$UserPoolId.json") | ConvertFrom-Json -AsHashtable
-$me = Get-CGIPUser -AccessToken $token -Region us-east-1 -EndpointUrl $EndpointUrl
-$email = ($me.UserAttributes | Where-Object Name -EQ 'email').Value
+$db = Get-Content -Raw (Join-Path $EmulatorDir '.cognito' 'db' "$($pool.Id).json") | ConvertFrom-Json -AsHashtable
+$email = ((Get-CGIPUser -AccessToken $token).UserAttributes | Where-Object Name -EQ 'email').Value
 $code = ($db.Users.Values | Where-Object { $_.Attributes | Where-Object { $_.Name -eq 'email' -and $_.Value -eq $email } }).AttributeVerificationCode
 ''
 "The emulator delivered verification code $code to $email."
-'> Test-CGIPUserAttribute -AccessToken $token -AttributeName email -Code ' + $code
-Test-CGIPUserAttribute -AccessToken $token -AttributeName email -Code $code -Region us-east-1 -EndpointUrl $EndpointUrl
-$verified = ((Get-CGIPUser -AccessToken $token -Region us-east-1 -EndpointUrl $EndpointUrl).UserAttributes | Where-Object Name -EQ 'email_verified').Value
+. Show { Test-CGIPUserAttribute -AccessToken $token -AttributeName email -Code $code }
+$verified = ((Get-CGIPUser -AccessToken $token).UserAttributes | Where-Object Name -EQ 'email_verified').Value
 "  accepted: email_verified = $verified"
+
+$bridge = Get-Process node | Where-Object { $_.Parent.Id -eq $PID -and $_.CommandLine -like '*bridge.cjs*' }
 ''
-"> Get-CGIPUserList -UserPoolId $UserPoolId   (a signed cmdlet: the emulator takes any keys)"
-Get-CGIPUserList -UserPoolId $UserPoolId -Region us-east-1 -EndpointUrl $EndpointUrl -AccessKey 'local' -SecretKey 'local' |
-    Select-Object Username, UserStatus, Enabled | Format-Table | Out-String -Stream | Where-Object { $_ }
-''
-"The module has $((Get-Command -Module PSCognitoIdentityProvider -Name '*-CGIP*').Count) cmdlets, one per Cognito Identity Provider operation; see Get-Command -Module PSCognitoIdentityProvider."
+"Every call went through one Node.js bridge process (pid $($bridge.Id)), the signed ones with the key stored in profile 'demo': no cmdlet was given credentials, a region or an endpoint."
+"The module has $((Get-Command -Module PSCognitoIdentityProvider -Name '*-CGIP*').Count) cmdlets, one per Cognito Identity Provider operation, and AWS.Tools.Common's session commands; see Get-Command -Module PSCognitoIdentityProvider."
