@@ -120,12 +120,6 @@ namespace Amazon.PowerShell.Common
             CmdletErrors.ThrowArgument(this, "ProfileName", "Cannot determine credentials from supplied parameters." + detail);
         }
 
-        /// <summary>The shell variable, in the scope -Scope names (the caller's current scope when not given).</summary>
-        protected void SetShellVariable(string name, object? value, VariableScope? scope)
-        {
-            SessionState.PSVariable.Set(scope is null ? name : $"{scope}:{name}", value);
-        }
-
         /// <summary>How AWS Tools words a credentials source in -Verbose.</summary>
         protected static string Describe(AWSPSCredentials credentials) => credentials.Source switch
         {
@@ -166,7 +160,7 @@ namespace Amazon.PowerShell.Common
             AWSPSCredentials? credentials = FindCredentials();
             if (credentials is null) ThrowNotFound();
             WriteVerbose($"Credentials loaded from {Describe(credentials)}.");
-            SetShellVariable("StoredAWSCredentials", credentials, Bound(nameof(Scope)) ? Scope : null);
+            SessionVariables.Set(this, "StoredAWSCredentials", credentials);
         }
 
         /// <summary>-StoreAs: writes the profile and leaves the shell's credentials as they are, as AWS Tools does.</summary>
@@ -279,11 +273,7 @@ namespace Amazon.PowerShell.Common
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public VariableScope Scope { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            string name = MyInvocation.BoundParameters.ContainsKey(nameof(Scope)) ? $"{Scope}:StoredAWSCredentials" : "StoredAWSCredentials";
-            SessionState.PSVariable.Set(name, null);
-        }
+        protected override void ProcessRecord() => SessionVariables.Set(this, "StoredAWSCredentials", null);
     }
 
     /// <summary>Resolves a role, SSO or process profile now, for ProfileAWSCredentials.GetCredentials(). Not exported.</summary>

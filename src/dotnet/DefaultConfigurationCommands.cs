@@ -70,9 +70,8 @@ namespace Amazon.PowerShell.Common
             WriteVerbose($"Updated credential file at {file}.");
             WriteVerbose("Default credentials and/or region have been stored to credentials profile 'default' and set active for this shell.");
 
-            VariableScope? scope = Bound(nameof(Scope)) ? Scope : null;
-            SetShellVariable("StoredAWSCredentials", credentials, scope);
-            SetShellVariable("StoredAWSRegion", region, scope);
+            SessionVariables.Set(this, "StoredAWSCredentials", credentials);
+            SessionVariables.Set(this, "StoredAWSRegion", region);
         }
 
         /// <summary>-Region, $StoredAWSRegion, the default profile's region, then AWS_REGION.</summary>
@@ -187,9 +186,8 @@ namespace Amazon.PowerShell.Common
             }
             if (!SkipShell.IsPresent)
             {
-                string prefix = scoped ? $"{Scope}:" : "";
-                SessionState.PSVariable.Set(prefix + "StoredAWSCredentials", null);
-                SessionState.PSVariable.Set(prefix + "StoredAWSRegion", null);
+                SessionVariables.Set(this, "StoredAWSCredentials", null);
+                SessionVariables.Set(this, "StoredAWSRegion", null);
             }
         }
     }

@@ -71,7 +71,7 @@ namespace Amazon.PowerShell.Common
             settings.Credentials = Credential ?? (!string.IsNullOrEmpty(Username) || !string.IsNullOrEmpty(Password) ? new NetworkCredential(Username, Password ?? "") : null);
             settings.BypassList = BypassList is null ? null : new List<string>(BypassList);
             settings.BypassOnLocal = BypassOnLocal.IsPresent ? true : null;
-            SessionState.PSVariable.Set(MyInvocation.BoundParameters.ContainsKey(nameof(Scope)) ? $"{Scope}:AWSProxy" : "AWSProxy", settings);
+            SessionVariables.Set(this, "AWSProxy", settings);
         }
     }
 
@@ -82,10 +82,7 @@ namespace Amazon.PowerShell.Common
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public VariableScope Scope { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            SessionState.PSVariable.Set(MyInvocation.BoundParameters.ContainsKey(nameof(Scope)) ? $"{Scope}:AWSProxy" : "AWSProxy", null);
-        }
+        protected override void ProcessRecord() => SessionVariables.Set(this, "AWSProxy", null);
     }
 
     /// <summary>The shell's proxy, as a call's request carries it to the bridge.</summary>

@@ -26,12 +26,8 @@ namespace Amazon.PowerShell.Common
         {
             string name = RegionNames.ConvertToName(Region);
             RegionNames.Assert(this, name, "-Region");
-            SessionState.PSVariable.Set(ScopedName(this, "StoredAWSRegion", nameof(Scope), Scope), name);
+            SessionVariables.Set(this, "StoredAWSRegion", name);
         }
-
-        /// <summary>As AWS Tools: the variable in the scope -Scope names, else in the caller's current scope.</summary>
-        internal static string ScopedName(PSCmdlet cmdlet, string variable, string scopeParameter, VariableScope scope) =>
-            cmdlet.MyInvocation.BoundParameters.ContainsKey(scopeParameter) ? $"{scope}:{variable}" : variable;
     }
 
     [Cmdlet(VerbsCommon.Get, "DefaultAWSRegion")]
@@ -56,7 +52,7 @@ namespace Amazon.PowerShell.Common
         /// <summary>As AWS Tools: the variable is set to $null, in the scope -Scope names.</summary>
         protected override void EndProcessing()
         {
-            SessionState.PSVariable.Set(SetDefaultAWSRegionCmdlet.ScopedName(this, "StoredAWSRegion", nameof(Scope), Scope), null);
+            SessionVariables.Set(this, "StoredAWSRegion", null);
         }
     }
 
@@ -110,8 +106,7 @@ namespace Amazon.PowerShell.Common
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public VariableScope Scope { get; set; }
 
-        protected override void ProcessRecord() =>
-            SessionState.PSVariable.Set(SetDefaultAWSRegionCmdlet.ScopedName(this, OperationRunner.AutoIterationVariable, nameof(Scope), Scope), IterationMode.ToLowerInvariant());
+        protected override void ProcessRecord() => SessionVariables.Set(this, OperationRunner.AutoIterationVariable, IterationMode.ToLowerInvariant());
     }
 
     [Cmdlet(VerbsCommon.Get, "AWSAutoIterationMode")]
@@ -133,8 +128,7 @@ namespace Amazon.PowerShell.Common
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public VariableScope Scope { get; set; }
 
-        protected override void ProcessRecord() =>
-            SessionState.PSVariable.Set(SetDefaultAWSRegionCmdlet.ScopedName(this, "AWSPowerShell_Show_Sensitive_Data", nameof(Scope), Scope), ShowSensitiveData);
+        protected override void ProcessRecord() => SessionVariables.Set(this, "AWSPowerShell_Show_Sensitive_Data", ShowSensitiveData);
     }
 
     [Cmdlet(VerbsCommon.Get, "AWSSensitiveDataConfiguration")]
