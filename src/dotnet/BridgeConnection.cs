@@ -285,6 +285,7 @@ namespace CmdletBridge
             // Credentials the session has in its environment travel with each request (the
             // session's may change after the bridge starts); the bridge must not fall back
             // on a copy taken at its start.
+            // (AWS_PROFILE is sent with the session's other settings, SessionEnvironment, before the first request.)
             foreach (string name in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE" })
             {
                 startInfo.Environment.Remove(name);

@@ -8,7 +8,7 @@ namespace CmdletBridge
     /// The environment variables a call reads when it runs, as AWS Tools reads them at each
     /// call, although the bridge is one long-lived process: before a request, the bridge is
     /// sent their values whenever they differ from what it last got (src/runtime/env.ts).
-    /// The credential variables are not among them: they travel with each request that uses them.
+    /// The key variables are not among them: they travel with each request that uses them.
     /// </summary>
     public static class SessionEnvironment
     {
@@ -18,6 +18,7 @@ namespace CmdletBridge
             "AWS_ENDPOINT_URL",
             "AWS_ENDPOINT_URL_" + ModuleData.ServiceIdVariableSuffix,
             "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+            "AWS_PROFILE",
             "AWS_CONFIG_FILE",
             "AWS_SHARED_CREDENTIALS_FILE",
             "HTTPS_PROXY", "https_proxy",

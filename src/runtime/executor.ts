@@ -43,7 +43,10 @@ export class Executor {
 
       // -EndpointUrl, else the configured endpoint, read now: the session may have set
       // AWS_ENDPOINT_URL or edited a profile since the last call.
-      if (!endpoint) endpoint = (await configuredEndpoint(this.service.serviceId, request.profile || "default", request.profileLocation))?.url;
+      if (!endpoint) {
+        const profile = request.profile || process.env.AWS_PROFILE || "default";
+        endpoint = (await configuredEndpoint(this.service.serviceId, profile, request.profileLocation))?.url;
+      }
 
       // Anonymous operations share the default client: the SDK never asks it for credentials.
       const credentials = handler.auth === "signed" ? chooseCredentials(request) : { key: "default" };

@@ -147,6 +147,15 @@ Describe 'A script written for AWS Tools runs unchanged' {
         Get-AWSCredential -ProfileName nothere | Should -BeNullOrEmpty
     }
 
+    It 'asks for what Initialize-AWSDefaultConfiguration cannot find, and says what to give where nobody can be asked' {
+        $empty = Join-Path $Folder 'empty'
+        $script = "Import-Module '$(Get-TestModuleManifest)'; try { Initialize-AWSDefaultConfiguration } catch { 'error: ' + `$_.Exception.Message }; try { Initialize-AWSDefaultConfiguration -AccessKey A -SecretKey B } catch { 'error: ' + `$_.Exception.Message }"
+        $result = Invoke-ChildPwsh -Script $script -Environment @{ AWS_SHARED_CREDENTIALS_FILE = $empty; AWS_CONFIG_FILE = $empty; AWS_EC2_METADATA_DISABLED = 'true' } -RemoveVariables $Tracked
+        $result.Output | Should -Contain 'error: No credentials specified or obtained from persisted/shell defaults. Give -AccessKey and -SecretKey, or -ProfileName.'
+        $result.Output | Should -Contain 'error: No region specified or obtained from persisted/shell defaults. Give -Region.'
+        Test-Path -LiteralPath $empty | Should -BeFalse
+    }
+
     It 'gives anonymous cmdlets AWS Tools'' credential parameters: a profile''s region is used, and the request stays unsigned' {
         Set-Content -LiteralPath $env:AWS_SHARED_CREDENTIALS_FILE -Value "[far]`naws_access_key_id = AKIDFAR`naws_secret_access_key = f`nregion = ap-southeast-2`n"
         Start-CGIPAuth -ClientId 'client' -AuthFlow USER_PASSWORD_AUTH -AuthParameter @{ USERNAME = 'u'; PASSWORD = 'p' } -ProfileName far -EndpointUrl $Responder.Url -Debug 5>&1 |
