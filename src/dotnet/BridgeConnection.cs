@@ -385,14 +385,15 @@ namespace CmdletBridge
 
         private void SendLine(BridgeProcess bridge, string line)
         {
-            // Read outside the lock; compared and sent under it, so that the bridge gets the
-            // settings in the order of the requests that saw them.
-            string environment = SessionEnvironment.Fingerprint();
+            // Read outside the lock, once; compared and, when they changed, sent under it, before
+            // the request that read them.
+            string?[] values = SessionEnvironment.Read();
+            string environment = SessionEnvironment.Fingerprint(values);
             lock (bridge.WriteLock)
             {
                 if (!string.Equals(bridge.Environment, environment, StringComparison.Ordinal))
                 {
-                    bridge.Input.WriteLine(SessionEnvironment.Message());
+                    bridge.Input.WriteLine(SessionEnvironment.Message(values));
                     bridge.Environment = environment;
                 }
                 bridge.Input.WriteLine(line);

@@ -63,7 +63,7 @@ namespace Amazon.PowerShell.Common
 
         protected bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
-        protected string? Location => string.IsNullOrEmpty(ProfileLocation) ? null : ProfileLocation;
+        protected string? Location => ProfilePaths.Resolve(this, ProfileLocation);
 
         /// <summary>
         /// AWS Tools' search: the parameters given, -ProfileName (not found: nothing, no
@@ -229,7 +229,7 @@ namespace Amazon.PowerShell.Common
 
         protected override void ProcessRecord()
         {
-            string? location = string.IsNullOrEmpty(ProfileLocation) ? null : ProfileLocation;
+            string? location = ProfilePaths.Resolve(this, ProfileLocation);
             switch (ParameterSetName)
             {
                 case ListName:
@@ -306,7 +306,7 @@ namespace Amazon.PowerShell.Common
 
         protected override void ProcessRecord()
         {
-            string? location = string.IsNullOrEmpty(ProfileLocation) ? null : ProfileLocation;
+            string? location = ProfilePaths.Resolve(this, ProfileLocation);
             bool exists = false;
             foreach (ProfileInfo profile in ProfileStore.List(this, location))
             {

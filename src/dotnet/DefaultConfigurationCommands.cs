@@ -178,7 +178,7 @@ namespace Amazon.PowerShell.Common
             if (!SkipProfileStore.IsPresent)
             {
                 WriteWarning("Please use the Remove-AWSCredentialProfile cmdlet to delete the default profile.  This functionality will be removed from this cmdlet in a future release.");
-                string? location = string.IsNullOrEmpty(ProfileLocation) ? null : ProfileLocation;
+                string? location = ProfilePaths.Resolve(this, ProfileLocation);
                 foreach (string name in new[] { "default", "AWS PS Default" })
                 {
                     foreach (string file in ProfileStore.Remove(this, name, location)) WriteVerbose($"Removed profile '{name}' from {file}.");

@@ -95,7 +95,7 @@ namespace CmdletBridge
             }
             if (bound.TryGetValue("ProfileLocation", out object? location) && Text(location) is { Length: > 0 } profileLocation)
             {
-                request["profileLocation"] = profileLocation;
+                request["profileLocation"] = ProfilePaths.Resolve(cmdlet, profileLocation);
             }
             if (operation.Signed) Credentials.AddTo(request, cmdlet, bound, invocation.Debug);
             else if (operation.CredentialParameters) Credentials.AddProfileTo(request, cmdlet, bound);

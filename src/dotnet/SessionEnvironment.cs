@@ -27,16 +27,23 @@ namespace CmdletBridge
             "NO_PROXY", "no_proxy",
         };
 
+        /// <summary>The variables' values now (null: unset), in the order of Names.</summary>
+        public static string?[] Read()
+        {
+            var values = new string?[Names.Length];
+            for (int i = 0; i < Names.Length; i++) values[i] = Environment.GetEnvironmentVariable(Names[i]);
+            return values;
+        }
+
         /// <summary>
-        /// The variables' values now, as one text to compare with what the bridge last got (each
-        /// value prefixed by its length, so that no two sets of values give the same text).
+        /// Values as one text to compare with what the bridge last got (each prefixed by its
+        /// length, so that no two sets of values give the same text).
         /// </summary>
-        public static string Fingerprint()
+        public static string Fingerprint(string?[] values)
         {
             var text = new StringBuilder(64);
-            foreach (string name in Names)
+            foreach (string? value in values)
             {
-                string? value = Environment.GetEnvironmentVariable(name);
                 if (value is null) text.Append('-');
                 else text.Append(value.Length).Append(':').Append(value);
                 text.Append('|');
@@ -44,12 +51,12 @@ namespace CmdletBridge
             return text.ToString();
         }
 
-        /// <summary>The message that gives the bridge these values (null: unset).</summary>
-        public static string Message()
+        /// <summary>The message that gives the bridge these values.</summary>
+        public static string Message(string?[] values)
         {
-            var values = new Dictionary<string, object?>();
-            foreach (string name in Names) values[name] = Environment.GetEnvironmentVariable(name);
-            return BridgeJson.Write(new Dictionary<string, object?> { ["env"] = values });
+            var env = new Dictionary<string, object?>();
+            for (int i = 0; i < Names.Length; i++) env[Names[i]] = values[i];
+            return BridgeJson.Write(new Dictionary<string, object?> { ["env"] = env });
         }
     }
 }

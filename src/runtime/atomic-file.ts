@@ -8,8 +8,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, 
 import { dirname, join, basename } from "node:path";
 
 const LOCK_WAIT_MS = 10_000;
-/** A lock this old was left by a writer that died; it is taken over. */
-const STALE_LOCK_MS = 30_000;
+/** A lock this old was left by a writer that died (a write holds it for milliseconds); it is taken over. */
+const STALE_LOCK_MS = 5_000;
 
 export class FileUpdateError extends Error {}
 
@@ -64,7 +64,9 @@ export async function updateFile(path: string, update: (text: string) => string)
     let current = "";
     let mode = 0o600;
     try {
-      current = readFileSync(target, "utf8");
+      // Latin-1 maps every byte to one character and back: bytes the update does not touch
+      // (a comment in another encoding) are written back exactly.
+      current = readFileSync(target, "latin1");
       mode = statSync(target).mode & 0o777;
     } catch (error) {
       if (errorCode(error) !== "ENOENT") throw error;
@@ -72,16 +74,17 @@ export async function updateFile(path: string, update: (text: string) => string)
     const next = update(current);
     if (next === current) return { changed: false };
     const temporary = join(folder, `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-    const fd = openSync(temporary, "wx", mode);
     try {
-      writeSync(fd, next);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
+      const fd = openSync(temporary, "wx", mode);
+      try {
+        writeSync(fd, Buffer.from(next, "latin1"));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
       await renameWithRetry(temporary, target);
     } catch (error) {
+      // Never leave a copy of the file (its secrets) behind.
       try {
         unlinkSync(temporary);
       } catch {

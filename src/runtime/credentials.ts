@@ -5,8 +5,10 @@
 // module only chooses among them and says clearly when none gave anything.
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { join } from "node:path";
 import { fromIni } from "@aws-sdk/credential-provider-ini";
+import { readFile } from "@smithy/core/config";
+
+import { profileFiles } from "./shared-config.js";
 
 import { InputError } from "./input.js";
 
@@ -47,7 +49,8 @@ export function chooseCredentials(input: CredentialInput): CredentialChoice {
     const profile = input.profile || undefined;
     const where = input.profileLocation ? `'${input.profileLocation}'` : "the shared credentials and config files";
     // ignoreCache: the files are read afresh for each new client (see filesStamp).
-    const provider = fromIni({ ignoreCache: true, ...(profile ? { profile } : {}), ...(input.profileLocation ? { filepath: input.profileLocation } : {}) });
+    const files = profileFiles(input.profileLocation);
+    const provider = fromIni({ ignoreCache: true, ...(profile ? { profile } : {}), filepath: files.credentials, configFilepath: files.config ?? files.credentials });
     const wrapped: Provider = async () => {
       try {
         return (await provider()) as Identity;
@@ -66,20 +69,26 @@ export function chooseCredentials(input: CredentialInput): CredentialChoice {
  * key, so that rotated keys or a new SSO login are used from the next call on (AWS Tools
  * reads profiles on every call), not only once the bridge restarts.
  */
+const lastStamps = new Map<string, string>();
+
 function filesStamp(profileLocation: string | undefined): string {
-  const home = process.env.HOME ?? process.env.USERPROFILE ?? "";
-  const files = [
-    profileLocation ?? process.env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, ".aws", "credentials"),
-    process.env.AWS_CONFIG_FILE ?? join(home, ".aws", "config"),
-  ];
-  return files
+  const { credentials, config } = profileFiles(profileLocation);
+  return [credentials, config ?? credentials]
     .map((file) => {
+      let stamp = "-";
       try {
         const s = statSync(file);
-        return `${s.mtimeMs}/${s.size}`;
+        stamp = `${s.mtimeMs}/${s.size}`;
       } catch {
-        return "-";
+        // No such file.
       }
+      // The SDK's loader keeps a file's text after its first read: the default chain of a
+      // client built after a change would read the old one.
+      if (lastStamps.get(file) !== stamp) {
+        lastStamps.set(file, stamp);
+        void readFile(file, { ignoreCache: true }).catch(() => undefined);
+      }
+      return `${file}:${stamp}`;
     })
     .join(",");
 }

@@ -24,14 +24,16 @@ function configKey(serviceId: string): string {
 const isTrue = (value: string | undefined) => value?.trim().toLowerCase() === "true";
 
 export async function configuredEndpoint(serviceId: string, profileName: string, profileLocation?: string | null): Promise<ConfiguredEndpoint | undefined> {
-  if (isTrue(process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS)) return undefined;
+  const shared = await sharedProfile(profileName, profileLocation);
+  const profile = shared.profile;
+  // As the SDKs decide it: the variable, when set, over the profile's setting; true ignores
+  // the endpoint variables and the files alike.
+  const ignore = process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile?.ignore_configured_endpoint_urls;
+  if (isTrue(ignore)) return undefined;
   const serviceVariable = envName(serviceId);
   if (process.env[serviceVariable]) return checked(process.env[serviceVariable]!, `the ${serviceVariable} environment variable`);
   if (process.env.AWS_ENDPOINT_URL) return checked(process.env.AWS_ENDPOINT_URL, "the AWS_ENDPOINT_URL environment variable");
-
-  const shared = await sharedProfile(profileName, profileLocation);
-  const profile = shared.profile;
-  if (!profile || isTrue(profile.ignore_configured_endpoint_urls)) return undefined;
+  if (!profile) return undefined;
   if (profile.services) {
     const section = shared.sections[`services.${profile.services}`];
     if (!section) {

@@ -5,10 +5,11 @@
 // parser; writes edit the text (ini-edit.ts) and replace the file atomically (atomic-file.ts).
 import { readFileSync } from "node:fs";
 import { fromIni } from "@aws-sdk/credential-provider-ini";
+import { readFile } from "@smithy/core/config";
 
 import { updateFile } from "./atomic-file.js";
 import { CredentialsError } from "./credentials.js";
-import { editSection, headerName, removeSection, splitIni, joinIni } from "./ini-edit.js";
+import { editSection, hasSection, removeSection, sectionKeyOf, sectionKeys, splitIni, joinIni, type IniText } from "./ini-edit.js";
 import { InputError } from "./input.js";
 import { profileFiles, sharedProfile, type ProfileFiles } from "./shared-config.js";
 
@@ -44,9 +45,14 @@ function readText(path: string | undefined): string {
   }
 }
 
-/** The config file names profiles "[profile x]", but the default one "[default]". */
-function configSection(name: string): string {
-  return name === "default" ? "default" : `profile ${name}`;
+/**
+ * Where a profile lives in the config file: "[profile x]", and "[default]" for the default
+ * one unless the file has "[profile default]", which the SDK then reads instead. Returns the
+ * section's key (as ini-edit files it) and the header to write when it is new.
+ */
+function configSection(ini: IniText, name: string): { key: string; header: string } {
+  if (name !== "default") return { key: `profile.${name}`, header: `profile ${name}` };
+  return hasSection(ini, "profile.default") ? { key: "profile.default", header: "profile default" } : { key: "default", header: "default" };
 }
 
 export interface ProfileInfo {
@@ -66,15 +72,16 @@ export function listProfiles(location?: string | null): ProfileInfo[] {
     seen.add(name);
     out.push({ ProfileName: name, StoreTypeName: STORE_TYPE, ProfileLocation: file });
   };
+  // As the SDK files the sections: "[profile x]" in a credentials file is no profile named x.
   for (const line of splitIni(readText(files.credentials)).lines) {
-    const name = headerName(line);
-    if (name !== undefined && name !== "") add(name, files.credentials);
+    const key = sectionKeyOf(line);
+    if (key && !/^(profile|sso-session|services)\./.test(key)) add(key, files.credentials);
   }
   if (files.config) {
     for (const line of splitIni(readText(files.config)).lines) {
-      const name = headerName(line);
-      if (name === "default") add(name, files.config);
-      else if (name?.startsWith("profile ")) add(name.slice("profile ".length).trim(), files.config);
+      const key = sectionKeyOf(line);
+      if (key === "default") add(key, files.config);
+      else if (key?.startsWith("profile.")) add(key.slice("profile.".length), files.config);
     }
   }
   return out;
@@ -113,7 +120,8 @@ export async function describeProfile(name: string, location?: string | null, wi
 /** A profile's credentials as the SDK resolves them (assume-role, SSO and processes included). */
 export async function resolveProfile(name: string, location?: string | null): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }> {
   const files = profileFiles(location);
-  const provider = fromIni({ profile: name, ignoreCache: true, filepath: files.credentials, ...(files.config ? { configFilepath: files.config } : {}) });
+  // With -ProfileLocation, that file only (as its profile's description reads it).
+  const provider = fromIni({ profile: name, ignoreCache: true, filepath: files.credentials, configFilepath: files.config ?? files.credentials });
   let identity;
   try {
     identity = await provider();
@@ -170,11 +178,8 @@ export async function storeProfile(request: StoreRequest): Promise<{ file: strin
     // Copying a profile onto itself changes nothing but, perhaps, its region.
     for (const key of Object.keys(credentialValues)) delete credentialValues[key];
   }
-  let regionInConfig = false;
-  if (request.region && files.config) {
-    const configIni = splitIni(readText(files.config));
-    regionInConfig = (await profileValues(request.name, request.location)) !== undefined && readConfigRegion(configIni, request.name);
-  }
+  const configIni = files.config ? splitIni(readText(files.config)) : undefined;
+  const regionInConfig = Boolean(request.region && configIni && sectionKeys(configIni, configSection(configIni, request.name).key).includes("region"));
   const forCredentialsFile = { ...credentialValues, ...(request.region && !regionInConfig ? { region: request.region } : {}) };
   for (const [key, value] of Object.entries(forCredentialsFile)) {
     // A line break in a value would write lines (even sections) of its own into the file.
@@ -183,46 +188,57 @@ export async function storeProfile(request: StoreRequest): Promise<{ file: strin
     }
   }
   if (Object.keys(forCredentialsFile).length > 0) {
-    await updateFile(files.credentials, (text) => {
+    // (Only keys to remove, in a profile the file does not have: nothing is written.)
+    await updateFile(files.credentials, (text) => joinIni(editSection(splitIni(text), request.name, request.name, forCredentialsFile)));
+  }
+  // The config file's copy of the profile: a credential source there (role_arn, sso_*...) would
+  // win over the new keys, so it goes; the region is written there when that is where it is.
+  const forConfigFile: Record<string, string | null> = Object.fromEntries(Object.entries(credentialValues).filter(([, v]) => v === null));
+  if (request.region && regionInConfig) forConfigFile.region = request.region;
+  if (files.config && Object.keys(forConfigFile).length > 0) {
+    await updateFile(files.config, (text) => {
       const ini = splitIni(text);
-      // Only keys to remove, in a profile the file does not have: nothing to write.
-      return joinIni(editSection(ini, request.name, forCredentialsFile));
+      const { key, header } = configSection(ini, request.name);
+      return joinIni(editSection(ini, key, header, forConfigFile));
     });
   }
-  if (request.region && regionInConfig) {
-    await updateFile(files.config!, (text) => joinIni(editSection(splitIni(text), configSection(request.name), { region: request.region! })));
-  }
+  refreshSdkCache(files);
   return { file: files.credentials };
 }
 
-function readConfigRegion(ini: ReturnType<typeof splitIni>, name: string): boolean {
-  const section = configSection(name);
-  let inSection = false;
-  for (const line of ini.lines) {
-    const header = headerName(line);
-    if (header !== undefined) inSection = header === section;
-    else if (inSection && /^region\s*=/.test(line)) return true;
-  }
-  return false;
+/**
+ * The SDK's loader keeps each file's text after its first read; a credential chain built
+ * later would otherwise still see what was there before this module wrote it.
+ */
+function refreshSdkCache(files: ProfileFiles): void {
+  for (const file of [files.credentials, files.config]) if (file) void readFile(file, { ignoreCache: true }).catch(() => undefined);
 }
 
 /** Removes a profile from the credentials file and the config file; says which files had it. */
 export async function removeProfile(name: string, location?: string | null): Promise<{ removedFrom: string[] }> {
   const files = profileFiles(location);
   const removedFrom: string[] = [];
-  const targets: [string, string][] = [[files.credentials, name]];
-  if (files.config) targets.push([files.config, configSection(name)]);
-  for (const [file, section] of targets) {
-    const { changed } = await updateFile(file, (text) => joinIni(removeSection(splitIni(text), section)));
+  const targets: [string, string[]][] = [[files.credentials, [name]]];
+  if (files.config) targets.push([files.config, name === "default" ? ["default", "profile.default"] : [`profile.${name}`]]);
+  for (const [file, keys] of targets) {
+    const { changed } = await updateFile(file, (text) => joinIni(keys.reduce((ini, key) => removeSection(ini, key), splitIni(text))));
     if (changed) removedFrom.push(file);
   }
+  refreshSdkCache(files);
   return { removedFrom };
 }
 
-/** A profile name the files can hold: no line breaks or brackets, no space at either end. */
+/**
+ * A profile name every reader of the files takes as written: the characters the SDK's reader
+ * allows in "[profile name]" (letters, digits and _ - @ + . % : /). A space, "#" or ";" would
+ * make the header mean something else (a comment, another section) to some readers.
+ */
 function checkName(name: string, parameter: string): void {
-  if (typeof name !== "string" || name === "" || /[\r\n\[\]]/.test(name) || name.trim() !== name) {
-    throw new InputError(parameter, `'${name}' cannot be a profile name: it is empty, has a line break or a bracket, or starts or ends with a space.`);
+  if (typeof name !== "string" || !/^[\w\-@+.%:/]+$/.test(name) || name === "__proto__") {
+    throw new InputError(
+      parameter,
+      `'${name}' cannot be a profile name: use letters, digits and _ - @ + . % : / only (no spaces, brackets, # or ;).`,
+    );
   }
 }
 

@@ -3,9 +3,8 @@
 // changes, as AWS Tools reads them at each call. The region chain and the configured
 // endpoint (endpoint_url, services sections) both read them here.
 import { statSync } from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
-import { loadSharedConfigFiles } from "@smithy/core/config";
+import { getHomeDir, loadSharedConfigFiles } from "@smithy/core/config";
 
 export interface ProfileFiles {
   credentials: string;
@@ -13,16 +12,18 @@ export interface ProfileFiles {
   config?: string;
 }
 
+// The SDK's idea of the home folder (HOME, then USERPROFILE, then HOMEDRIVE/HOMEPATH), so
+// that what is written here is where the SDK's credential chain reads.
 function expandHome(path: string): string {
-  return path.startsWith("~/") || path.startsWith("~\\") ? join(homedir(), path.slice(2)) : path;
+  return path.startsWith("~/") || path.startsWith("~\\") ? join(getHomeDir(), path.slice(2)) : path;
 }
 
 /** -ProfileLocation alone, else the shared files (AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE move them). */
 export function profileFiles(location?: string | null): ProfileFiles {
   if (location) return { credentials: expandHome(location) };
   return {
-    credentials: expandHome(process.env.AWS_SHARED_CREDENTIALS_FILE || join(homedir(), ".aws", "credentials")),
-    config: expandHome(process.env.AWS_CONFIG_FILE || join(homedir(), ".aws", "config")),
+    credentials: expandHome(process.env.AWS_SHARED_CREDENTIALS_FILE || join(getHomeDir(), ".aws", "credentials")),
+    config: expandHome(process.env.AWS_CONFIG_FILE || join(getHomeDir(), ".aws", "config")),
   };
 }
 
@@ -62,8 +63,9 @@ export async function sharedProfile(profileName: string, profileLocation?: strin
   if (cached?.stamp === stamp) return cached.value;
 
   const loaded = await loadSharedConfigFiles({ ignoreCache: true, filepath: files.credentials, configFilepath: configPath });
-  const fromConfig = loaded.configFile?.[profileName];
-  const fromCredentials = loaded.credentialsFile?.[profileName];
+  // Own properties only: a profile named "constructor" is not Object.prototype's.
+  const fromConfig = loaded.configFile && Object.hasOwn(loaded.configFile, profileName) ? loaded.configFile[profileName] : undefined;
+  const fromCredentials = loaded.credentialsFile && Object.hasOwn(loaded.credentialsFile, profileName) ? loaded.credentialsFile[profileName] : undefined;
   const value: SharedProfile = {
     profile: fromConfig || fromCredentials ? ({ ...(fromCredentials ?? {}), ...(fromConfig ?? {}) } as Record<string, string>) : undefined,
     sections: (loaded.configFile ?? {}) as Record<string, Record<string, string>>,

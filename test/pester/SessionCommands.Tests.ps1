@@ -215,6 +215,18 @@ Describe 'Profiles in the shared files' {
         $third[-3..-1] | Should -Be @('[third]', 'aws_access_key_id = AKIDTHIRD', 'aws_secret_access_key = t')
     }
 
+    It 'resolves a relative -ProfileLocation against PowerShell''s current location, not the process''s' {
+        Push-Location -LiteralPath $Folder
+        try {
+            Set-AWSCredential -AccessKey 'AKIDRELATIVE' -SecretKey 'r' -StoreAs rel -ProfileLocation ./relative-credentials
+            Test-Path -LiteralPath (Join-Path $Folder 'relative-credentials') | Should -BeTrue
+            Get-CGIPUserAdmin -UserPoolId 'pool' -Username 'bob' -ProfileName rel -ProfileLocation ./relative-credentials -Region us-east-1 -EndpointUrl $Responder.Url | Out-Null
+            Get-LastAuthorization $Responder | Should -Match 'Credential=AKIDRELATIVE/'
+        }
+        finally { Pop-Location }
+        Test-Path -LiteralPath ([IO.Path]::Combine([Environment]::CurrentDirectory, 'relative-credentials')) | Should -BeFalse
+    }
+
     It 'creates a credentials file readable by its owner only, and replaces it whole (no temporary or lock file left)' -Skip:($IsWindows) {
         Set-AWSCredential -AccessKey 'AKIDMODE' -SecretKey 'm' -StoreAs mode
         (Get-Item -LiteralPath $env:AWS_SHARED_CREDENTIALS_FILE).UnixFileMode | Should -Be ([System.IO.UnixFileMode] 'UserRead, UserWrite')

@@ -1,6 +1,6 @@
 // Profiles in the shared files: an edit changes only the keys it sets, and a write never
 // loses or truncates what the files held. Against real files in a temporary folder.
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync, lstatSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync, lstatSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import { updateFile } from "../../src/runtime/atomic-file.js";
 import { editSection, joinIni, removeSection, splitIni } from "../../src/runtime/ini-edit.js";
 import { describeProfile, listProfiles, removeProfile, storeProfile } from "../../src/runtime/profile-store.js";
 
-const edit = (text: string, section: string, values: Record<string, string | null>) => joinIni(editSection(splitIni(text), section, values));
+const edit = (text: string, section: string, values: Record<string, string | null>) => joinIni(editSection(splitIni(text), section, section, values));
 const remove = (text: string, section: string) => joinIni(removeSection(splitIni(text), section));
 
 describe("editing an ini file", () => {
@@ -51,12 +51,35 @@ describe("editing an ini file", () => {
     expect(edit("", "default", { region: "us-east-1" })).toBe("[default]\nregion = us-east-1\n");
   });
 
-  it("matches headers with spaces inside the brackets, and leaves a missing section alone when only removing", () => {
-    expect(edit("[ profile dev ]\nregion = a\n", "profile dev", { region: "b" })).toBe("[ profile dev ]\nregion = b\n");
+  it("finds sections as the SDK files them, and leaves a missing section alone when only removing", () => {
+    const config = "[profile dev] # the dev account\nregion = a\n[profile \"qa\"]\nregion = q\n";
+    expect(joinIni(editSection(splitIni(config), "profile.dev", "profile dev", { region: "b" }))).toBe("[profile dev] # the dev account\nregion = b\n[profile \"qa\"]\nregion = q\n");
+    expect(joinIni(editSection(splitIni(config), "profile.qa", "profile qa", { output: "json" }))).toBe("[profile dev] # the dev account\nregion = a\n[profile \"qa\"]\nregion = q\noutput = json\n");
     expect(edit(FILE, "nothere", { aws_session_token: null })).toBe(FILE);
   });
 
-  it("removes a section but not the comment that introduces the next one", () => {
+  it("takes an indented line under a key with a value as a key of its own, as the SDK does", () => {
+    // Only a key with an empty value opens sub-properties.
+    expect(edit("[default]\nregion = us-east-1\n  output = json\n", "default", { region: "eu-west-1" })).toBe("[default]\nregion = eu-west-1\n  output = json\n");
+    expect(edit("[p]\n  aws_access_key_id = OLD\n  aws_session_token = TOK\n", "p", { aws_access_key_id: "NEW", aws_session_token: null })).toBe("[p]\naws_access_key_id = NEW\n");
+  });
+
+  it("keeps a line whose value does not change, comment and spacing included", () => {
+    expect(edit("[default]\nregion=us-east-1 # prod\n", "default", { region: "us-east-1" })).toBe("[default]\nregion=us-east-1 # prod\n");
+  });
+
+  it("edits the copy the SDK reads when a file has a section or key twice, and drops the other copies", () => {
+    const twice = "[x]\naws_access_key_id = A\nregion = a\nregion = b\n[y]\nk = 1\n[x]\naws_secret_access_key = S\n";
+    expect(edit(twice, "x", { region: "c" })).toBe("[x]\naws_access_key_id = A\n[y]\nk = 1\n[x]\naws_secret_access_key = S\nregion = c\n");
+    expect(remove(twice, "x")).toBe("[y]\nk = 1\n");
+  });
+
+  it("keeps each line's own line ending", () => {
+    expect(edit("[a]\r\nx = 1\n[b]\r\ny = 2", "b", { z: "3" })).toBe("[a]\r\nx = 1\n[b]\r\ny = 2\r\nz = 3");
+  });
+
+  it("removes a section with the comments inside it, but not the comment that introduces the next one", () => {
+    expect(remove("[old]\naws_secret_access_key = S\n# aws_secret_access_key = OLDER\n\n# next\n[next]\nk = v\n", "old")).toBe("# next\n[next]\nk = v\n");
     const out = remove(FILE, "default");
     expect(out).toBe(["# my credentials, hand-kept", "", "# the build account", "[build]", "region=eu-west-1", "s3 =", "  max_concurrent_requests = 20", ""].join("\n"));
     expect(remove(FILE, "build")).toBe(FILE.split("\n").slice(0, 8).join("\n") + "\n");
@@ -105,6 +128,16 @@ describe("the profile store", () => {
     expect(readFileSync(file, "utf8")).not.toContain("aws_session_token");
   });
 
+  it("clears the config file's credential source when new keys are stored, and writes [profile default] when that is what the SDK reads", async () => {
+    mkdirSync(join(dir, "aws"));
+    writeFileSync(process.env.AWS_CONFIG_FILE!, "[profile p]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = s\nregion = eu-west-1\n\n[profile default]\nregion = us-east-1\n");
+    await storeProfile({ name: "p", credentials: { accessKeyId: "AKIDP", secretAccessKey: "p" } });
+    await storeProfile({ name: "default", region: "ap-south-1" });
+    expect(readFileSync(process.env.AWS_CONFIG_FILE!, "utf8")).toBe("[profile p]\nregion = eu-west-1\n\n[profile default]\nregion = ap-south-1\n");
+    expect(await describeProfile("p")).toMatchObject({ kind: "keys", region: "eu-west-1" });
+    expect((await describeProfile("default")).region).toBe("ap-south-1");
+  });
+
   it("copies another profile's credentials, and puts the region where the profile keeps one", async () => {
     await storeProfile({ name: "build", credentials: { accessKeyId: "AKIDBUILD", secretAccessKey: "b" } });
     writeFileSync(process.env.AWS_CONFIG_FILE!, "[default]\nregion = us-east-1\noutput = text\n");
@@ -114,7 +147,11 @@ describe("the profile store", () => {
     await expect(storeProfile({ name: "q", copyFrom: "missing" })).rejects.toThrow("There is no profile named 'missing'");
   });
 
-  it("refuses values and names that would write lines of their own", async () => {
+  it("refuses names a reader could take for something else, and values that would write lines of their own", async () => {
+    for (const name of ["ci #2", "a;b", "two  spaces", "__proto__", "a]b", ""]) {
+      await expect(storeProfile({ name, credentials: { accessKeyId: "A", secretAccessKey: "s" } })).rejects.toThrow(/cannot be a profile name/);
+    }
+    expect((await describeProfile("constructor")).exists).toBe(false);
     await expect(storeProfile({ name: "p", credentials: { accessKeyId: "A", secretAccessKey: "s\n[evil]\nx = 1" } })).rejects.toThrow(/line break/);
     await expect(storeProfile({ name: "p]\n[q", credentials: { accessKeyId: "A", secretAccessKey: "s" } })).rejects.toThrow(/cannot be a profile name/);
     expect(existsSync(process.env.AWS_SHARED_CREDENTIALS_FILE!)).toBe(false);
