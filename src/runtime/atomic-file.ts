@@ -4,8 +4,8 @@
 // then renamed over it, so that a reader (or a crash) sees the old file or the new one,
 // never a truncated one. A symbolic link is followed, so that the link stays a link.
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { dirname, join, basename } from "node:path";
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 
 const LOCK_WAIT_MS = 10_000;
 /** A lock this old was left by a writer that died (a write holds it for milliseconds); it is taken over. */
@@ -20,13 +20,25 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
 
-/** The file a path names, through any symbolic links (the path itself when it does not exist yet). */
+/**
+ * The file a path names, through any symbolic links: also a link whose target does not exist
+ * yet, so that writing it creates the target rather than replacing the link.
+ */
 function targetOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      return realpathSync(current);
+    } catch {
+      try {
+        if (!lstatSync(current).isSymbolicLink()) return current;
+        current = resolve(dirname(current), readlinkSync(current));
+      } catch {
+        return current;
+      }
+    }
   }
+  return current;
 }
 
 async function takeLock(lockPath: string): Promise<number> {
@@ -37,9 +49,15 @@ async function takeLock(lockPath: string): Promise<number> {
     } catch (error) {
       if (errorCode(error) !== "EEXIST") throw error;
       try {
-        if (Date.now() - statSync(lockPath).mtimeMs > STALE_LOCK_MS) unlinkSync(lockPath);
+        if (Date.now() - statSync(lockPath).mtimeMs > STALE_LOCK_MS) {
+          // Renamed away first: of two writers that both found it stale, only one takes it
+          // over; the other's rename fails and it waits again, rather than removing the new lock.
+          const stale = `${lockPath}.${randomBytes(6).toString("hex")}.stale`;
+          renameSync(lockPath, stale);
+          unlinkSync(stale);
+        }
       } catch {
-        // Released meanwhile.
+        // Released or taken over meanwhile.
       }
       if (Date.now() > deadline) {
         throw new FileUpdateError(`${lockPath} has been held by another writer for over ${LOCK_WAIT_MS / 1000} s; if no other program is writing, delete it.`);

@@ -192,6 +192,14 @@ describe("an atomic file update", () => {
     expect(readdirSync(dir).sort()).toEqual(["credentials", "real-credentials"]);
   });
 
+  it("writes through a link whose target does not exist yet, keeping the link", async () => {
+    if (process.platform === "win32") return;
+    symlinkSync(join(dir, "target-to-be"), join(dir, "credentials"));
+    await updateFile(join(dir, "credentials"), () => "[a]\n");
+    expect(lstatSync(join(dir, "credentials")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "target-to-be"), "utf8")).toBe("[a]\n");
+  });
+
   it("lets concurrent writers take turns, so that no update is lost", async () => {
     const file = join(dir, "credentials");
     await Promise.all(Array.from({ length: 20 }, (_, i) => updateFile(file, (text) => `${text}[p${i}]\nk = ${i}\n`)));
