@@ -153,7 +153,9 @@ namespace Amazon.PowerShell.Common
         }
     }
 
-    [Cmdlet(VerbsCommon.Clear, "AWSDefaultConfiguration")]
+    // ShouldProcess, which AWS Tools' has not: -WhatIf shows which profiles would be removed
+    // from the shared files. ConfirmImpact Medium, so scripts written for AWS Tools never prompt.
+    [Cmdlet(VerbsCommon.Clear, "AWSDefaultConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [Alias("Clear-AWSDefaults")]
     [OutputType("None")]
     public sealed class ClearAWSDefaultConfigurationCmdlet : PSCmdlet
@@ -181,10 +183,11 @@ namespace Amazon.PowerShell.Common
                 string? location = ProfilePaths.Resolve(this, ProfileLocation);
                 foreach (string name in new[] { "default", "AWS PS Default" })
                 {
+                    if (!ShouldProcess($"profile '{name}' in {ProfileStore.Files(this, location)}", "Remove")) continue;
                     foreach (string file in ProfileStore.Remove(this, name, location)) WriteVerbose($"Removed profile '{name}' from {file}.");
                 }
             }
-            if (!SkipShell.IsPresent)
+            if (!SkipShell.IsPresent && ShouldProcess("$StoredAWSCredentials and $StoredAWSRegion", "Clear"))
             {
                 SessionVariables.Set(this, "StoredAWSCredentials", null);
                 SessionVariables.Set(this, "StoredAWSRegion", null);

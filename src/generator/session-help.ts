@@ -238,7 +238,8 @@ export const SESSION_COMMANDS: SessionCommand[] = [
     synopsis: "Clears the shell's credentials and region, and removes the 'default' profile.",
     description:
       "As in AWS Tools: removes the 'default' (and 'AWS PS Default') profiles from the shared files unless -SkipProfileStore is " +
-      "given, and sets $StoredAWSCredentials and $StoredAWSRegion to $null unless -SkipShell is given. Alias: Clear-AWSDefaults.",
+      "given, and sets $StoredAWSCredentials and $StoredAWSRegion to $null unless -SkipShell is given. -WhatIf shows which " +
+      "profiles it would remove and removes none. Alias: Clear-AWSDefaults.",
     parameters: [
       { name: "SkipShell", psType: "switch", byPropertyName: true, help: "Leave the shell's variables as they are." },
       { name: "SkipProfileStore", psType: "switch", byPropertyName: true, help: "Leave the profiles as they are." },

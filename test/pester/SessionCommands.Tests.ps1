@@ -268,10 +268,13 @@ Describe 'Profiles in the shared files' {
         { Remove-AWSCredentialProfile -ProfileName old -Force } | Should -Throw "The CredentialProfile 'old' does not exist."
     }
 
-    It 'Clear-AWSDefaultConfiguration -SkipProfileStore clears the shell''s defaults and leaves the files' {
+    It 'Clear-AWSDefaultConfiguration -WhatIf changes nothing, and -SkipProfileStore clears the shell''s defaults and leaves the files' {
         Set-Content -LiteralPath $env:AWS_SHARED_CREDENTIALS_FILE -Value "[default]`naws_access_key_id = A`naws_secret_access_key = B`n"
         Initialize-AWSDefaultConfiguration -Region us-west-1
         $StoredAWSRegion | Should -Be 'us-west-1'
+        Clear-AWSDefaultConfiguration -WhatIf
+        $StoredAWSRegion | Should -Be 'us-west-1'
+        Invoke-AwsCli configure get region --profile default | Should -Be 'us-west-1'
         Clear-AWSDefaultConfiguration -SkipProfileStore
         $StoredAWSRegion | Should -BeNullOrEmpty
         $StoredAWSCredentials | Should -BeNullOrEmpty
