@@ -4,7 +4,7 @@
 // then renamed over it, so that a reader (or a crash) sees the old file or the new one,
 // never a truncated one. A symbolic link is followed, so that the link stays a link.
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
 const LOCK_WAIT_MS = 10_000;
@@ -73,9 +73,39 @@ async function takeLock(lockPath: string): Promise<number> {
  * owner only; an existing file keeps its mode. update returning the text unchanged writes nothing.
  */
 export async function updateFile(path: string, update: (text: string) => string): Promise<{ changed: boolean }> {
+  try {
+    return await updateFileUnguarded(path, update);
+  } catch (error) {
+    if (error instanceof FileUpdateError || !errorCode(error)) throw error;
+    throw new FileUpdateError(`Could not write ${path}: ${describeFileError(error as NodeJS.ErrnoException)}.`);
+  }
+}
+
+/** What went wrong with a file, in words, without a stack. */
+function describeFileError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case "EISDIR":
+      return "it is a folder, not a file";
+    case "EACCES":
+    case "EPERM":
+      return `permission denied (${error.syscall ?? "access"} ${error.path ?? ""})`.replace(" )", ")");
+    case "ENOENT":
+      return `a folder on the way does not exist and cannot be created (${error.path ?? ""})`;
+    case "ENOTDIR":
+      return "a part of the path is a file, not a folder";
+    case "EROFS":
+      return "the file system is read-only";
+    case "ENOSPC":
+      return "the disk is full";
+    default:
+      return error.message;
+  }
+}
+
+async function updateFileUnguarded(path: string, update: (text: string) => string): Promise<{ changed: boolean }> {
   const target = targetOf(path);
   const folder = dirname(target);
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  makeFolder(folder);
   const lockPath = `${target}.lock`;
   const lock = await takeLock(lockPath);
   try {
@@ -117,6 +147,25 @@ export async function updateFile(path: string, update: (text: string) => string)
       unlinkSync(lockPath);
     } catch {
       // Taken over as stale by another writer.
+    }
+  }
+}
+
+/**
+ * Creates a missing folder and the missing folders above it, one at a time: Node's recursive
+ * mkdir never returns under some virtual file systems (/proc), where this fails at once.
+ */
+function makeFolder(folder: string): void {
+  const missing: string[] = [];
+  for (let current = folder; !existsSync(current) && missing.length < 64; current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const path of missing) {
+    try {
+      mkdirSync(path, { mode: 0o700 });
+    } catch (error) {
+      if (errorCode(error) !== "EEXIST") throw error;
     }
   }
 }

@@ -1,6 +1,7 @@
 // Classifies whatever a call threw into a protocol error the PowerShell side can turn
 // into a proper ErrorRecord. Only messages cross over: never a stack trace.
 import type { ErrorPayload } from "./protocol.js";
+import { FileUpdateError } from "./atomic-file.js";
 import { InputError } from "./input.js";
 import { RegionError } from "./region.js";
 import { CredentialsError, isNoCredentialsError, NO_CREDENTIALS_MESSAGE } from "./credentials.js";
@@ -24,6 +25,8 @@ export class SelectError extends Error {}
 
 export function classifyError(error: unknown, context: { typeNamespace: string; endpoint?: string; region: string }): ErrorPayload {
   if (error instanceof InputError) return { kind: "input", message: error.message, parameter: error.parameter };
+  // A profile file that cannot be written: where it is, -ProfileLocation or the shared files, is the caller's choice.
+  if (error instanceof FileUpdateError) return { kind: "input", message: error.message, parameter: "ProfileLocation" };
   if (error instanceof SelectError) return { kind: "select", message: error.message };
   if (error instanceof RegionError) return { kind: "region", message: error.message };
   if (error instanceof CredentialsError) return { kind: "credentials", message: error.message };

@@ -207,6 +207,14 @@ describe("an atomic file update", () => {
     for (let i = 0; i < 20; i++) expect(text).toContain(`[p${i}]\nk = ${i}\n`);
   });
 
+  it("says what is wrong with a file it cannot write, and never hangs on one", async () => {
+    await expect(updateFile(dir, () => "x")).rejects.toThrow(`Could not write ${dir}: it is a folder, not a file.`);
+    if (process.platform === "linux") {
+      // Node's recursive mkdir loops for ever under /proc; the folders are made one at a time.
+      await expect(updateFile("/proc/no-such-folder/credentials", () => "x")).rejects.toThrow("a folder on the way does not exist and cannot be created");
+    }
+  });
+
   it("takes over a lock its writer left behind long ago", async () => {
     const file = join(dir, "credentials");
     writeFileSync(`${file}.lock`, "");
