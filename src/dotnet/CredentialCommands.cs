@@ -88,12 +88,11 @@ namespace Amazon.PowerShell.Common
             if (!string.IsNullOrEmpty(ProfileName)) return FromProfile(ProfileName, Location);
             if (Credential is not null) return new AWSPSCredentials(Credential, "Credentials Object", CredentialsSource.CredentialsObject);
             if (SessionState.PSVariable.GetValue("StoredAWSCredentials") is AWSPSCredentials stored) return stored;
-            string? id = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
-            string? secret = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
-            if (!string.IsNullOrEmpty(id) && !string.IsNullOrEmpty(secret))
+            if (CmdletBridge.Credentials.FromEnvironment() is ImmutableCredentials environment)
             {
-                string? token = Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN");
-                AWSCredentials keys = string.IsNullOrEmpty(token) ? new BasicAWSCredentials(id, secret) : new SessionAWSCredentials(id, secret, token);
+                AWSCredentials keys = environment.UseToken
+                    ? new SessionAWSCredentials(environment.AccessKey, environment.SecretKey, environment.Token)
+                    : new BasicAWSCredentials(environment.AccessKey, environment.SecretKey);
                 return new AWSPSCredentials(keys, "Environment Variables", CredentialsSource.Environment);
             }
             string? envProfile = Environment.GetEnvironmentVariable("AWS_PROFILE");

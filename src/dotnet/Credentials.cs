@@ -91,16 +91,22 @@ namespace CmdletBridge
             {
                 return FromObject(cmdlet, stored.Credentials, "shell variable $StoredAWSCredentials");
             }
-            // The session's environment, which may have changed since the bridge started.
-            string? id = System.Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
-            string? secret = System.Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
-            if (!string.IsNullOrEmpty(id) && !string.IsNullOrEmpty(secret))
-            {
-                return new Choice(new ImmutableCredentials(id, secret, System.Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN")), null, null, "Environment");
-            }
+            if (FromEnvironment() is ImmutableCredentials environment) return new Choice(environment, null, null, "Environment");
             string? envProfile = System.Environment.GetEnvironmentVariable("AWS_PROFILE");
             if (!string.IsNullOrEmpty(envProfile)) return new Choice(null, envProfile, null, $"stored profile named '{envProfile}' (AWS_PROFILE)");
             return new Choice(null, null, null, "the default profile or the AWS SDK's default chain");
+        }
+
+        /// <summary>
+        /// The session's AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN as they are
+        /// now (they may have changed since the bridge started), or null when either key is unset.
+        /// </summary>
+        public static ImmutableCredentials? FromEnvironment()
+        {
+            string? id = System.Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
+            string? secret = System.Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
+            if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret)) return null;
+            return new ImmutableCredentials(id, secret, System.Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN"));
         }
 
         /// <summary>

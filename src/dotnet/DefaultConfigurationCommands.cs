@@ -34,9 +34,9 @@ namespace Amazon.PowerShell.Common
         protected override void ProcessRecord()
         {
             string command = MyInvocation.MyCommand.Name;
-            AWSPSCredentials? credentials = null;
+            // A role to assume can only be stored in a named profile (Set-AWSCredential -StoreAs).
             if (!string.IsNullOrEmpty(RoleArn)) ThrowNotFound();
-            credentials = FindCredentials();
+            AWSPSCredentials? credentials = FindCredentials();
             if (credentials is null && !string.IsNullOrEmpty(ProfileName)) ThrowNotFound();
             if (credentials is not null) WriteVerbose($"{command}: Credentials for this shell were set from {Describe(credentials)}");
 

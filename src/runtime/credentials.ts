@@ -4,11 +4,9 @@
 // container and instance credentials). The SDK's own providers do the finding; this
 // module only chooses among them and says clearly when none gave anything.
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
 import { fromIni } from "@aws-sdk/credential-provider-ini";
-import { readFile } from "@smithy/core/config";
 
-import { profileFiles } from "./shared-config.js";
+import { fileStamp, profileFiles, refreshSdkCache } from "./shared-config.js";
 
 import { InputError } from "./input.js";
 
@@ -75,18 +73,11 @@ function filesStamp(profileLocation: string | undefined): string {
   const { credentials, config } = profileFiles(profileLocation);
   return [credentials, config ?? credentials]
     .map((file) => {
-      let stamp = "-";
-      try {
-        const s = statSync(file);
-        stamp = `${s.mtimeMs}/${s.size}`;
-      } catch {
-        // No such file.
-      }
-      // The SDK's loader keeps a file's text after its first read: the default chain of a
-      // client built after a change would read the old one.
+      const stamp = fileStamp(file);
+      // The default chain of a client built after a change must not read the SDK's old copy.
       if (lastStamps.get(file) !== stamp) {
         lastStamps.set(file, stamp);
-        void readFile(file, { ignoreCache: true }).catch(() => undefined);
+        refreshSdkCache(file);
       }
       return `${file}:${stamp}`;
     })

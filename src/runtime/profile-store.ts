@@ -5,13 +5,12 @@
 // parser; writes edit the text (ini-edit.ts) and replace the file atomically (atomic-file.ts).
 import { readFileSync } from "node:fs";
 import { fromIni } from "@aws-sdk/credential-provider-ini";
-import { readFile } from "@smithy/core/config";
 
 import { updateFile } from "./atomic-file.js";
 import { CredentialsError } from "./credentials.js";
 import { editSection, hasSection, removeSection, sectionKeyOf, sectionKeys, splitIni, joinIni, type IniText } from "./ini-edit.js";
 import { InputError } from "./input.js";
-import { profileFiles, sharedProfile, type ProfileFiles } from "./shared-config.js";
+import { profileFiles, refreshSdkCache, sharedProfile, type ProfileFiles } from "./shared-config.js";
 
 /** The keys that say where a profile's credentials come from; storing new credentials replaces them all. */
 export const CREDENTIAL_SOURCE_KEYS = [
@@ -202,16 +201,13 @@ export async function storeProfile(request: StoreRequest): Promise<{ file: strin
       return joinIni(editSection(ini, key, header, forConfigFile));
     });
   }
-  refreshSdkCache(files);
+  refreshSdkCaches(files);
   return { file: files.credentials };
 }
 
-/**
- * The SDK's loader keeps each file's text after its first read; a credential chain built
- * later would otherwise still see what was there before this module wrote it.
- */
-function refreshSdkCache(files: ProfileFiles): void {
-  for (const file of [files.credentials, files.config]) if (file) void readFile(file, { ignoreCache: true }).catch(() => undefined);
+/** After a write: the SDK's cached copies of the files are read again. */
+function refreshSdkCaches(files: ProfileFiles): void {
+  for (const file of [files.credentials, files.config]) if (file) refreshSdkCache(file);
 }
 
 /** Removes a profile from the credentials file and the config file; says which files had it. */
@@ -224,7 +220,7 @@ export async function removeProfile(name: string, location?: string | null): Pro
     const { changed } = await updateFile(file, (text) => joinIni(keys.reduce((ini, key) => removeSection(ini, key), splitIni(text))));
     if (changed) removedFrom.push(file);
   }
-  refreshSdkCache(files);
+  refreshSdkCaches(files);
   return { removedFrom };
 }
 

@@ -4,7 +4,7 @@
 // endpoint (endpoint_url, services sections) both read them here.
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { getHomeDir, loadSharedConfigFiles } from "@smithy/core/config";
+import { getHomeDir, loadSharedConfigFiles, readFile } from "@smithy/core/config";
 
 export interface ProfileFiles {
   credentials: string;
@@ -44,7 +44,8 @@ interface Cached {
 const cache = new Map<string, Cached>();
 const MAX_CACHED = 64;
 
-function fileStamp(path: string | undefined): string {
+/** When a file last changed (mtime and size), or "missing". */
+export function fileStamp(path: string | undefined): string {
   if (!path) return "-";
   try {
     const s = statSync(path);
@@ -52,6 +53,14 @@ function fileStamp(path: string | undefined): string {
   } catch {
     return "missing";
   }
+}
+
+/**
+ * The SDK's loader keeps each file's text after its first read, so a credential chain built
+ * after the file changed would still see the old text: this re-reads it into that cache.
+ */
+export function refreshSdkCache(file: string): void {
+  void readFile(file, { ignoreCache: true }).catch(() => undefined);
 }
 
 export async function sharedProfile(profileName: string, profileLocation?: string | null): Promise<SharedProfile> {
