@@ -3,8 +3,8 @@ using System;
 namespace CmdletBridge
 {
     /// <summary>
-    /// What the runtime needs to know of one operation: generated from its spec, one
-    /// static instance per cmdlet.
+    /// What the runtime needs to know of one operation, from the module's data file
+    /// (ModuleData): one instance per operation and process.
     /// </summary>
     public sealed class OperationInfo
     {

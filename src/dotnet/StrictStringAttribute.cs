@@ -10,6 +10,8 @@ namespace CmdletBridge
     /// "System.Collections.Hashtable" and send that. Scalars (numbers, say) still convert.
     /// </summary>
     /// <remarks>
+    /// $null stays $null: a function's [string] parameter would otherwise turn it into an
+    /// empty string, which a compiled cmdlet's does not (and -NextToken $null must send no token).
     /// A parameter that takes pipeline input by value names itself (and its aliases):
     /// PowerShell offers it each piped object first, and an error here would end binding
     /// before it tried the object's properties (ByPropertyName). An object with a property
@@ -28,7 +30,8 @@ namespace CmdletBridge
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value is null || value is string || value is ValueType) return inputData;
+            if (value is null) return System.Management.Automation.Language.NullString.Value;
+            if (value is string || value is ValueType) return inputData;
             if (_propertyNames.Length > 0 && value is not IDictionary && value is not IEnumerable && value is not ScriptBlock)
             {
                 PSObject item = PSObject.AsPSObject(inputData!);

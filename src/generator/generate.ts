@@ -5,8 +5,9 @@ import { dirname, join, relative } from "node:path";
 import type { LoadedSpecs } from "../spec/types.js";
 import { emitFormats } from "./formats.js";
 import { emitHelp, helpFileName } from "./help.js";
-import { cmdletFileName, emitCmdlet, emitModuleData } from "./csharp.js";
+import { emitModuleData, moduleDataFileName } from "./module-data.js";
 import { emitManifest, formatFileName } from "./powershell.js";
+import { emitScriptModule, scriptModuleFileName } from "./script-module.js";
 import { emitHandler, emitIndex, handlerFileName } from "./typescript.js";
 
 /** Relative path (with /) -> content. */
@@ -17,9 +18,9 @@ export function generate(specs: LoadedSpecs): GeneratedFiles {
   const name = specs.service.module.name;
   for (const cmdlet of specs.cmdlets) files.set(`handlers/${handlerFileName(cmdlet)}`, emitHandler(specs, cmdlet));
   files.set("handlers/index.ts", emitIndex(specs));
-  for (const cmdlet of specs.cmdlets) files.set(`dotnet/${cmdletFileName(cmdlet)}`, emitCmdlet(specs, cmdlet));
-  files.set("dotnet/ModuleData.cs", emitModuleData(specs));
   files.set(`powershell/${name}.psd1`, emitManifest(specs));
+  files.set(`powershell/${scriptModuleFileName(specs)}`, emitScriptModule(specs));
+  files.set(`powershell/${moduleDataFileName(specs)}`, emitModuleData(specs));
   files.set(`powershell/${formatFileName(specs)}`, emitFormats(specs));
   files.set(`powershell/${helpFileName(specs)}`, emitHelp(specs));
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

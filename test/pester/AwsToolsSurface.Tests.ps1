@@ -65,14 +65,14 @@ BeforeAll {
             $facts = Read-Fields $row[2..($row.Count - 1)]
             $command = Get-Command $name -Module PSCognitoIdentityProvider -ErrorAction Ignore
             if (-not $command) { & $add 'cmdlet' $name '' 'missing'; continue }
-            $attribute = $command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+            $attribute = $command.ScriptBlock.Attributes | Where-Object { $_ -is [System.Management.Automation.CmdletBindingAttribute] }
             if (($facts.ssp -eq 'true') -ne $attribute.SupportsShouldProcess) { & $add 'shouldprocess' $name '' "AWS Tools $($facts.ssp)" }
             elseif ($facts.ssp -eq 'true' -and $facts.impact -ne "$($attribute.ConfirmImpact)") { & $add 'impact' $name '' "AWS Tools $($facts.impact), here $($attribute.ConfirmImpact)" }
             foreach ($switch in @(@{ Key = 'force'; Name = 'Force' }, @{ Key = 'noauto'; Name = 'NoAutoIteration' })) {
                 if (($facts[$switch.Key] -eq 'yes') -ne $command.Parameters.ContainsKey($switch.Name)) { & $add 'switch' $name $switch.Name "AWS Tools $($facts[$switch.Key])" }
             }
             # -Select's default: AWS Tools writes nothing by default for operations without output ('*' over an empty response).
-            $default = [Activator]::CreateInstance($command.ImplementingType).Select
+            $default = ($command.ScriptBlock.Ast.Body.ParamBlock.Parameters | Where-Object { $_.Name.VariablePath.UserPath -eq 'Select' }).DefaultValue.Value
             $theirs = if ($facts.output -eq 'None' -and $facts.select -eq '*') { $null } else { $facts.select }
             if ("$default" -ne "$theirs") { & $add 'select' $name 'Select' "AWS Tools '$theirs', here '$default'" }
 

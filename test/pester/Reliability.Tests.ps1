@@ -24,7 +24,7 @@ BeforeDiscovery {
         # -ClientMetadata
         @{ Case = 'ClientMetadata string'; Splat = @{ ClientMetadata = 'text' }; Expect = "*ClientMetadata*Hashtable*" }
         @{ Case = 'ClientMetadata number'; Splat = @{ ClientMetadata = 42 }; Expect = "*ClientMetadata*Hashtable*" }
-        @{ Case = 'ClientMetadata array'; Splat = @{ ClientMetadata = @(1, 2) }; Expect = "*Hashtable*ClientMetadata*" }
+        @{ Case = 'ClientMetadata array'; Splat = @{ ClientMetadata = @(1, 2) }; Expect = "*ClientMetadata*Hashtable*" }
         @{ Case = 'ClientMetadata object'; Splat = @{ ClientMetadata = [pscustomobject]@{ a = 'b' } }; Expect = "*ClientMetadata*Hashtable*" }
         @{ Case = 'ClientMetadata number value'; Splat = @{ ClientMetadata = @{ n = 1 } }; Expect = "-ClientMetadata takes string values only, but the value for key 'n' is a number. Convert it to a string first." }
         @{ Case = 'ClientMetadata boolean value'; Splat = @{ ClientMetadata = @{ n = $true } }; Expect = "*value for key 'n' is a boolean*" }
@@ -350,14 +350,14 @@ Describe 'Faults in the server' {
     It 'HTTP <Status> is retried by the SDK (three attempts), then reported' -ForEach @(@{ Status = 500 }, @{ Status = 503 }) {
         $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode @Base -AccessToken "status:$Status" } |
-            Should -Throw -ErrorId 'Amazon.CognitoIdentityProvider.Model.InternalErrorException,Amazon.PowerShell.Cmdlets.CGIP.GetCGIPUserAttributeVerificationCodeCmdlet'
+            Should -Throw -ErrorId 'Amazon.CognitoIdentityProvider.Model.InternalErrorException,Get-CGIPUserAttributeVerificationCode'
         (Get-ResponderRequestCount $Responder) - $before | Should -Be 3
     }
 
     It 'throttling is retried by the SDK, as many times as -ClientConfig allows' {
         $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode @Base -AccessToken 'error:TooManyRequestsException' } |
-            Should -Throw -ErrorId 'Amazon.CognitoIdentityProvider.Model.TooManyRequestsException,Amazon.PowerShell.Cmdlets.CGIP.GetCGIPUserAttributeVerificationCodeCmdlet'
+            Should -Throw -ErrorId 'Amazon.CognitoIdentityProvider.Model.TooManyRequestsException,Get-CGIPUserAttributeVerificationCode'
         (Get-ResponderRequestCount $Responder) - $before | Should -Be 3
         $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode @Base -AccessToken 'error:TooManyRequestsException' -ClientConfig @{ MaxErrorRetry = 4 } } | Should -Throw

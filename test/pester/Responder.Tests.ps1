@@ -135,13 +135,13 @@ Describe 'Service errors' {
 
     It 'cannot be silenced with -ErrorAction, as in AWS Tools' {
         { Get-CGIPUserAttributeVerificationCode -AccessToken 'error:UserNotFoundException' -AttributeName email -ErrorAction SilentlyContinue @Call } |
-            Should -Throw -ErrorId "$Ns.UserNotFoundException,Amazon.PowerShell.Cmdlets.CGIP.GetCGIPUserAttributeVerificationCodeCmdlet"
+            Should -Throw -ErrorId "$Ns.UserNotFoundException,Get-CGIPUserAttributeVerificationCode"
     }
 
     It 'reports a server error after the SDK has retried it' {
         $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode -AccessToken 'status:500' -AttributeName email @Call } |
-            Should -Throw -ErrorId "$Ns.InternalErrorException,Amazon.PowerShell.Cmdlets.CGIP.GetCGIPUserAttributeVerificationCodeCmdlet"
+            Should -Throw -ErrorId "$Ns.InternalErrorException,Get-CGIPUserAttributeVerificationCode"
         # The SDK's standard retry mode makes three attempts in all.
         (Get-ResponderRequestCount $Responder) - $before | Should -Be 3
     }

@@ -105,7 +105,7 @@ Import-Module '$(Get-TestModuleManifest)'
     It 'ends with the AWS Tools error when no link gives a region' {
         $empty = New-IniFile 'empty.ini' ''
         { Get-CGIPUserAttributeVerificationCode -AccessToken 't' -AttributeName email -EndpointUrl $Url -ProfileLocation $empty } |
-            Should -Throw -ExpectedMessage 'No region specified or obtained from persisted/shell defaults.' -ErrorId 'InvalidOperationException,Amazon.PowerShell.Cmdlets.CGIP.GetCGIPUserAttributeVerificationCodeCmdlet'
+            Should -Throw -ExpectedMessage 'No region specified or obtained from persisted/shell defaults.' -ErrorId 'InvalidOperationException,Get-CGIPUserAttributeVerificationCode'
     }
 
     It 'refuses a malformed region wherever it came from, saying what a region looks like' {
@@ -199,7 +199,7 @@ Describe '-ClientConfig' {
     ) {
         $before = (Get-ResponderRequestCount $Responder)
         { Get-CGIPUserAttributeVerificationCode @Base -EndpointUrl $Url -ClientConfig $Config } |
-            Should -Throw -ExpectedMessage $Message -ErrorId 'System.ArgumentException,Amazon.PowerShell.Cmdlets.CGIP.GetCGIPUserAttributeVerificationCodeCmdlet'
+            Should -Throw -ExpectedMessage $Message -ErrorId 'System.ArgumentException,Get-CGIPUserAttributeVerificationCode'
         (Get-ResponderRequestCount $Responder) | Should -Be $before
     }
 }
@@ -463,7 +463,9 @@ Describe 'Installing the module folder' {
         $manifest.CompatiblePSEditions | Should -Be @('Core')
         $manifest.PowerShellVersion | Should -Be ([version] '7.4')
         $data = Import-PowerShellDataFile (Get-TestModuleManifest)
-        $data.RootModule | Should -Be 'PSCognitoIdentityProvider.dll'
+        # The generated functions, over the runtime and its session commands.
+        $data.RootModule | Should -Be 'PSCognitoIdentityProvider.psm1'
+        $data.NestedModules | Should -Be @('PSCognitoIdentityProvider.dll')
         # The views are loaded by the first call (see 'Format views'), not by the manifest.
         $data.FormatsToProcess | Should -BeNullOrEmpty
         Join-Path (Split-Path (Get-TestModuleManifest)) 'PSCognitoIdentityProvider.Format.ps1xml' | Should -Exist

@@ -21,7 +21,7 @@ AfterAll {
 Describe 'The command surface' {
     It 'has a cmdlet for every operation of the SDK client, each with help' {
         $operations = & (Get-NodePath) -e "const m = require('@aws-sdk/client-cognito-identity-provider'); console.log(Object.keys(m).filter(k => k.endsWith('$') && Array.isArray(m[k]) && m[k][0] === 9).length)"
-        $cmdlets = Get-Command -Module PSCognitoIdentityProvider -CommandType Cmdlet | Where-Object Name -Like '*-CGIP*'
+        $cmdlets = Get-Command -Module PSCognitoIdentityProvider -CommandType Function | Where-Object Name -Like '*-CGIP*'
         $cmdlets.Count | Should -Be ([int] $operations)
         $cmdlets.Count | Should -Be 140
         (Get-Help New-CGIPUserPool).Synopsis | Should -Match 'user pool'
@@ -144,14 +144,14 @@ try { Get-CGIPUserAdmin -UserPoolId pool -Username bob -Region us-east-1 -Endpoi
             'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_CONTAINER_CREDENTIALS_FULL_URI',
             'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_ARN')
         $result.Output | Should -Contain 'signed: No credentials specified or obtained from persisted/shell defaults. Give -AccessKey and -SecretKey, -Credential or -ProfileName, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add a default profile to the shared credentials file.'
-        $result.Output | Should -Contain 'id: InvalidOperationException,Amazon.PowerShell.Cmdlets.CGIP.GetCGIPUserAdminCmdlet'
+        $result.Output | Should -Contain 'id: InvalidOperationException,Get-CGIPUserAdmin'
         $result.Output | Should -Contain 'anonymous: a***@e***'
     }
 }
 
 Describe 'Confirmation of mutating cmdlets' {
     It 'declares ShouldProcess and the impact as AWS Tools does' {
-        $impact = { param($Name) (Get-Command $Name).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) }
+        $impact = { param($Name) (Get-Command $Name).ScriptBlock.Attributes | Where-Object { $_ -is [System.Management.Automation.CmdletBindingAttribute] } }
         (& $impact Remove-CGIPUserPool).ConfirmImpact | Should -Be 'High'
         (& $impact Remove-CGIPUserPool).SupportsShouldProcess | Should -BeTrue
         (& $impact New-CGIPUserPool).ConfirmImpact | Should -Be 'Medium'

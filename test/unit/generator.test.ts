@@ -52,8 +52,8 @@ describe("generate()", () => {
   it("writes a manifest with explicit exports and no wildcards", () => {
     const manifest = generate(specs).get("powershell/PSCognitoIdentityProvider.psd1")!;
     const listed = (key: string) => new RegExp(`${key}\\s+= @\\(([^)]*)\\)`).exec(manifest)![1]!.match(/'[^']+'/g);
-    // Every cmdlet spec file, plus the runtime's shell commands (written out here rather
-    // than taken from the generator), sorted: all compiled.
+    // Every cmdlet spec file is a function of the script module; the runtime's shell
+    // commands (written out here rather than taken from the generator) are its cmdlets.
     const cmdletNames = readdirSync(join(root, "specs", "cmdlets"))
       .filter((f) => f.endsWith(".yaml"))
       .map((f) => f.slice(0, -".yaml".length));
@@ -67,16 +67,17 @@ describe("generate()", () => {
       "Get-AWSRegion Remove-AWSCredentialProfile Invoke-AWSSSOLogin Initialize-AWSSSOConfiguration Set-AWSSSOSessionConfiguration " +
       "Invoke-AWSSSOLogout Set-AWSHistoryConfiguration"
     ).split(" ");
-    expect(listed("CmdletsToExport")).toEqual([...cmdletNames, ...shared].sort().map((n) => `'${n}'`));
-    expect(listed("CmdletsToExport")).toContain("'Get-CGIPUserList'");
-    expect(listed("CmdletsToExport")).toHaveLength(140 + shared.length);
-    expect(manifest).toMatch(/FunctionsToExport\s+= @\(\)/);
+    expect(listed("FunctionsToExport")).toEqual(cmdletNames.sort().map((n) => `'${n}'`));
+    expect(listed("FunctionsToExport")).toContain("'Get-CGIPUserList'");
+    expect(listed("FunctionsToExport")).toHaveLength(140);
+    expect(listed("CmdletsToExport")).toEqual(shared.sort().map((n) => `'${n}'`));
     expect(manifest).toMatch(/VariablesToExport\s+= @\(\)/);
     expect(listed("AliasesToExport")).toEqual(
       ["Clear-AWSCredentials", "Clear-AWSDefaults", "Get-AWSCredentials", "Initialize-AWSDefaults", "New-AWSCredentials", "Set-AWSCredentials"].map((n) => `'${n}'`),
     );
     expect(manifest).not.toContain("*");
-    expect(manifest).toContain("RootModule           = 'PSCognitoIdentityProvider.dll'");
+    expect(manifest).toContain("RootModule           = 'PSCognitoIdentityProvider.psm1'");
+    expect(manifest).toContain("NestedModules        = @('PSCognitoIdentityProvider.dll')");
     // The runtime loads the views on the first call (FormatViews.cs), not the import.
     expect(manifest).not.toContain("FormatsToProcess");
   });
@@ -100,24 +101,51 @@ describe("generate()", () => {
     expect(help).toContain("<maml:name>Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType</maml:name>");
   });
 
-  it("writes one compiled cmdlet per spec, with the AWS Tools class name and parameter attributes", () => {
+  it("writes one advanced function per spec, with AWS Tools' parameter attributes, over the runtime", () => {
     const files = generate(specs);
-    expect([...files.keys()].filter((f) => f.startsWith("dotnet/Cmdlets/"))).toHaveLength(specs.cmdlets.length);
-    const seed = files.get("dotnet/Cmdlets/Get-CGIPUserAttributeVerificationCode.cs")!;
-    expect(seed).toContain("namespace Amazon.PowerShell.Cmdlets.CGIP");
-    expect(seed).toContain('[Cmdlet("Get", "CGIPUserAttributeVerificationCode")]');
-    expect(seed).toContain("public sealed class GetCGIPUserAttributeVerificationCodeCmdlet : ServiceCmdlet");
-    expect(seed).toContain(
-      '[Parameter(Position = 210, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)] [Alias("RegionToCall")] [ArgumentCompleter(typeof(RegionCompleter))]\n        public object? Region { get; set; }',
+    const psm1 = files.get("powershell/PSCognitoIdentityProvider.psm1")!;
+    const functions = [...psm1.matchAll(/^function ([\w-]+) \{$/gm)].map((m) => m[1]);
+    expect(functions).toEqual(specs.cmdlets.map((c) => c.name).sort());
+    const seed = psm1.slice(psm1.indexOf("function Get-CGIPUserAttributeVerificationCode {"));
+    const body = seed.slice(0, seed.indexOf("\n}\n") + 3);
+    expect(psm1).toContain("# .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml\nfunction Get-CGIPUserAttributeVerificationCode {\n    [CmdletBinding()]\n");
+    expect(body).toContain("[OutputType('Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType')]");
+    expect(body).toContain(
+      "        [Parameter(Position = 210, ValueFromPipeline, ValueFromPipelineByPropertyName)] [Alias('RegionToCall')] [ArgumentCompleter([CmdletBridge.RegionCompleter])]\n        [object] $Region,",
     );
-    expect(seed).toContain('[Alias("AWSProfilesLocation", "ProfilesLocation")]');
-    expect(seed).toContain('public string? Select { get; set; } = "CodeDeliveryDetails";');
+    expect(body).toContain("[Alias('AWSProfilesLocation', 'ProfilesLocation')]");
+    expect(body).toContain("        [string] $Select = 'CodeDeliveryDetails',");
+    expect(body).toContain(
+      "    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetUserAttributeVerificationCode') }\n" +
+        "    process { $call.Process($PSBoundParameters) }\n" +
+        "    end { $call.Complete() }\n}\n",
+    );
     // Signed cmdlets have the credential parameters, without positions (as in AWS Tools).
-    const signed = files.get("dotnet/Cmdlets/Get-CGIPUserAdmin.cs")!;
-    expect(signed).toContain('[Parameter(ValueFromPipelineByPropertyName = true)] [Alias("SK", "SecretAccessKey")] [StrictString]\n        public string? SecretKey { get; set; }');
-    expect(files.get("dotnet/Cmdlets/Remove-CGIPUserPool.cs")).toContain('[Cmdlet("Remove", "CGIPUserPool", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]');
-    // Enum values complete from the module's data.
-    expect(files.get("dotnet/ModuleData.cs")).toContain('["Start-CGIPAuth|AuthFlow"] = new[] { "ADMIN_NO_SRP_AUTH", ');
+    expect(psm1).toContain("        [Parameter(ValueFromPipelineByPropertyName)] [Alias('SK', 'SecretAccessKey')] [CmdletBridge.StrictString()]\n        [string] $SecretKey,");
+    expect(psm1).toContain("function Remove-CGIPUserPool {\n    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]\n");
+    // Enum values complete from the function's own attribute.
+    expect(psm1).toMatch(/\[ArgumentCompletions\('ADMIN_NO_SRP_AUTH', [^\n]*\n {8}\[string\] \$AuthFlow/);
+  });
+
+  it("writes the runtime's data on each operation, and no compiled code", () => {
+    const files = generate(specs);
+    expect([...files.keys()].filter((f) => f.endsWith(".cs"))).toEqual([]);
+    const data = JSON.parse(files.get("powershell/PSCognitoIdentityProvider.Data.json")!);
+    expect(Object.keys(data.operations)).toHaveLength(specs.cmdlets.length);
+    expect(data.operations.GetUserAttributeVerificationCode).toMatchObject({
+      cmdlet: "Get-CGIPUserAttributeVerificationCode",
+      requestType: "Amazon.CognitoIdentityProvider.Model.GetUserAttributeVerificationCodeRequest",
+      select: "CodeDeliveryDetails",
+      signed: false,
+      input: ["AccessToken", "AttributeName", "ClientMetadata"],
+      mandatory: ["AccessToken", "AttributeName"],
+      sensitive: ["AccessToken"],
+      stringMaps: ["ClientMetadata"],
+    });
+    expect(data.operations.ListUserPools.pagination).toEqual({ tokenParameter: "NextToken", nextToken: "NextToken", pageSizeParameter: "MaxResult", defaultPageSize: 50 });
+    expect(data.operations.DeleteUserPool.shouldProcess).toEqual({ target: "UserPoolId" });
+    expect(data.service).toMatchObject({ nounPrefix: "CGIP", endpointVariableSuffix: "COGNITO_IDENTITY_PROVIDER", cliCommand: "cognito-idp" });
+    expect(data.regions["us-east-1"]).toBe("US East (N. Virginia)");
   });
 });
 
@@ -150,7 +178,7 @@ describe("npm run generate:check", () => {
     writeFileSync(join(out, "handlers", "Stray.ts"), "export {};\n");
     const result = await runCli("--check", "--specs", specCopy, "--out", out);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain("changed: dotnet/Cmdlets/Get-CGIPUserAttributeVerificationCode.cs");
+    expect(result.stderr).toContain("changed: powershell/PSCognitoIdentityProvider.psm1");
     expect(result.stderr).toContain("not generated from the specs: handlers/Stray.ts");
   });
 
