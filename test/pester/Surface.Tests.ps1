@@ -225,6 +225,60 @@ Describe 'Pagination' {
         (Get-CGIPUserList -UserPoolId 'loop' @Keys @Call).Username | Should -Be @('looping', 'looping')
         Get-ResponderRequestCount $Responder | Should -Be ($before + 2)
     }
+
+    It 'sends no token for -PaginationToken $null, as a loop that starts with an empty token gives it' {
+        $token = $null
+        $before = Get-ResponderRequestCount $Responder
+        (Get-CGIPUserList -UserPoolId 'pages:3:2' -PaginationToken $token @Keys @Call).Username | Should -Be @('user-1-1', 'user-1-2')
+        Get-ResponderRequestCount $Responder | Should -Be ($before + 1)
+        (Get-ResponderRequest $Responder -Index -1).body.PSObject.Properties.Name | Should -Not -Contain 'PaginationToken'
+    }
+}
+
+Describe 'The generated functions' {
+    It 'are functions of the module that hand their parameters to the runtime' {
+        $command = Get-Command Get-CGIPUserAttributeVerificationCode
+        $command.CommandType | Should -Be 'Function'
+        $command.Module.Name | Should -Be 'PSCognitoIdentityProvider'
+        $command.ScriptBlock.ToString() | Should -Match ([regex]::Escape("[CmdletBridge.ServiceCall]::new(`$PSCmdlet, 'GetUserAttributeVerificationCode')"))
+        $command.OutputType.Name | Should -Be 'Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType'
+    }
+
+    It 'see the preferences their caller set in its own scope, as compiled cmdlets do, and leave them there' {
+        $before = Get-ResponderRequestCount $Responder
+        & {
+            $WhatIfPreference = $true
+            Remove-CGIPUserPool -UserPoolId 'p' @Keys @Call
+        }
+        Get-ResponderRequestCount $Responder | Should -Be $before
+        $verbose = & {
+            $VerbosePreference = 'Continue'
+            Get-CGIPUserAttributeVerificationCode -AccessToken 't' -AttributeName email @Call 4>&1
+        } | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $verbose.Message | Should -Contain "Calling GetUserAttributeVerificationCode in region us-east-1 at $($Responder.Url)."
+        # -Verbose:$false still wins over the caller's preference.
+        & {
+            $VerbosePreference = 'Continue'
+            Get-CGIPUserAttributeVerificationCode -AccessToken 't' -AttributeName email -Verbose:$false @Call 4>&1
+        } | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Should -BeNullOrEmpty
+        $VerbosePreference | Should -Be 'SilentlyContinue'
+        $WhatIfPreference | Should -BeFalse
+    }
+
+    It 'can be wrapped by a proxy function; its errors still name the generated function' {
+        $metadata = [System.Management.Automation.CommandMetadata]::new((Get-Command Get-CGIPUserAttributeVerificationCode))
+        $null = New-Item -Path function:Test-WrappedVerificationCode -Value ([System.Management.Automation.ProxyCommand]::Create($metadata)) -Force
+        try {
+            $before = Get-ResponderRequestCount $Responder
+            (Test-WrappedVerificationCode -AccessToken 't' -AttributeName email @Call).DeliveryMedium | Should -Be 'EMAIL'
+            Get-ResponderRequestCount $Responder | Should -Be ($before + 1)
+            { Test-WrappedVerificationCode -AccessToken 'error:UserNotFoundException' -AttributeName email @Call } |
+                Should -Throw -ErrorId 'Amazon.CognitoIdentityProvider.Model.UserNotFoundException,Get-CGIPUserAttributeVerificationCode'
+        }
+        finally {
+            Remove-Item function:Test-WrappedVerificationCode
+        }
+    }
 }
 
 Describe 'Nested parameters' {
