@@ -44,4 +44,16 @@ namespace CmdletBridge
             return CompletionResults.For(ModuleData.KnownRegions.Keys, wordToComplete, RegionNames.Describe);
         }
     }
+
+    /// <summary>
+    /// Parameters whose spec lists values (enums): those values, while any other value is
+    /// still accepted, as ArgumentCompletions does in PowerShell 7 (quoted where needed).
+    /// </summary>
+    public sealed class ListedValuesCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            return CompletionResults.For(ModuleData.ListedValues(commandName, parameterName), wordToComplete);
+        }
+    }
 }

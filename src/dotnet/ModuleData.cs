@@ -55,6 +55,10 @@ namespace CmdletBridge
         /// <summary>A cmdlet's own parameters, in declaration order (for -Select '^Parameter').</summary>
         public static string[] ParameterNames(string cmdlet) => Strings(ForCmdlet(cmdlet), "parameters");
 
+        /// <summary>The values a spec lists for a parameter (enums), for completion.</summary>
+        public static string[] ListedValues(string cmdlet, string parameter) =>
+            ForCmdlet(cmdlet) is JsonElement o && o.TryGetProperty("completions", out JsonElement listed) ? Strings(listed, parameter) : Array.Empty<string>();
+
         private static JsonElement? ForCmdlet(string cmdlet) =>
             Data.Value.ByCmdlet.Value.TryGetValue(cmdlet, out string? operation) ? Data.Value.Operations.GetProperty(operation) : null;
 

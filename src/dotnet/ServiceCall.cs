@@ -1,59 +1,66 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 
 namespace CmdletBridge
 {
     /// <summary>
-    /// What a generated function does, from its begin, process and end blocks: the function
-    /// declares the parameters; this keeps $AWSHistory and runs the operation for each
-    /// pipeline object.
+    /// What a generated function does for each pipeline object: the function declares the
+    /// parameters; this runs the operation with the parameters bound for that object, and
+    /// keeps what one invocation shares between its objects ($AWSHistory's entry, whether
+    /// verbose and debug messages are shown).
     /// </summary>
     /// <example>
-    /// begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListUsers') }
-    /// process { $call.Process($PSBoundParameters) }
-    /// end { $call.Complete() }
+    /// process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListUsers') }
     /// </example>
-    public sealed class ServiceCall
+    public static class ServiceCall
     {
-        private readonly PSCmdlet _cmdlet;
-        private readonly OperationInfo _operation;
-        private readonly Invocation _invocation;
+        /// <summary>Each invocation's state, by its $PSCmdlet (a new one per invocation), dropped with it.</summary>
+        private static readonly ConditionalWeakTable<PSCmdlet, Invocation> Invocations = new ConditionalWeakTable<PSCmdlet, Invocation>();
 
-        public ServiceCall(PSCmdlet cmdlet, string operation)
+        public static void Invoke(PSCmdlet cmdlet, IDictionary<string, object?> boundParameters, string operation)
         {
-            _cmdlet = cmdlet ?? throw new ArgumentNullException(nameof(cmdlet));
-            _operation = ModuleData.Operation(operation);
-            CallerPreferences.Apply(cmdlet);
-            AWSCmdletHistory? entry = HistoryRecorder.Start(cmdlet, _operation.Cmdlet, out AWSHistory? store);
-            _invocation = new Invocation
+            if (cmdlet is null) throw new ArgumentNullException(nameof(cmdlet));
+            if (!Invocations.TryGetValue(cmdlet, out Invocation? invocation))
             {
+                invocation = Begin(cmdlet, ModuleData.Operation(operation));
+                Invocations.AddOrUpdate(cmdlet, invocation);
+            }
+            try
+            {
+                OperationRunner.Invoke(cmdlet, boundParameters, invocation.Operation, invocation);
+            }
+            finally
+            {
+                // The invocation's end, as far as it is known: after its last object.
+                HistoryRecorder.Complete(invocation.History);
+            }
+        }
+
+        /// <summary>The invocation's first object: what a compiled cmdlet's BeginProcessing does.</summary>
+        private static Invocation Begin(PSCmdlet cmdlet, OperationInfo operation)
+        {
+            CallerPreferences.Apply(cmdlet);
+            AWSCmdletHistory? entry = HistoryRecorder.Start(cmdlet, operation.Cmdlet, out AWSHistory? store);
+            return new Invocation
+            {
+                Operation = operation,
                 History = entry,
                 Store = store,
-                Verbose = IsShown("Verbose", "VerbosePreference"),
-                Debug = IsShown("Debug", "DebugPreference"),
+                Verbose = IsShown(cmdlet, "Verbose", "VerbosePreference"),
+                Debug = IsShown(cmdlet, "Debug", "DebugPreference"),
             };
-        }
-
-        /// <summary>One pipeline object: the parameters bound for it.</summary>
-        public void Process(IDictionary<string, object?> boundParameters)
-        {
-            OperationRunner.Invoke(_cmdlet, boundParameters, _operation, _invocation);
-        }
-
-        public void Complete()
-        {
-            HistoryRecorder.Complete(_invocation.History);
         }
 
         /// <summary>
         /// Whether messages of a stream are shown, so that a call builds them only then: the
         /// switch when given, else the preference variable (the caller's, now the function's too).
         /// </summary>
-        private bool IsShown(string parameter, string preferenceVariable)
+        private static bool IsShown(PSCmdlet cmdlet, string parameter, string preferenceVariable)
         {
-            if (_cmdlet.MyInvocation.BoundParameters.TryGetValue(parameter, out object? flag)) return LanguagePrimitives.IsTrue(flag);
-            object? preference = _cmdlet.SessionState.PSVariable.GetValue(preferenceVariable);
+            if (cmdlet.MyInvocation.BoundParameters.TryGetValue(parameter, out object? flag)) return LanguagePrimitives.IsTrue(flag);
+            object? preference = cmdlet.SessionState.PSVariable.GetValue(preferenceVariable);
             if (preference is PSObject wrapped) preference = wrapped.BaseObject;
             string text = preference?.ToString() ?? "SilentlyContinue";
             return !string.Equals(text, "SilentlyContinue", StringComparison.OrdinalIgnoreCase) && !string.Equals(text, "Ignore", StringComparison.OrdinalIgnoreCase);
@@ -63,6 +70,7 @@ namespace CmdletBridge
     /// <summary>What one invocation (a pipeline's worth of calls) keeps between objects.</summary>
     public sealed class Invocation
     {
+        public OperationInfo Operation { get; init; } = new OperationInfo();
         public AWSCmdletHistory? History { get; init; }
         public AWSHistory? Store { get; init; }
         /// <summary>Verbose and debug messages are built only when shown.</summary>

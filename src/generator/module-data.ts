@@ -38,6 +38,11 @@ function names(spec: LoadedCmdlet["spec"], filter: (p: ParameterSpec) => boolean
   return found.length ? found : undefined;
 }
 
+function completions(specs: LoadedSpecs, cmdlet: LoadedCmdlet): Record<string, string[]> | undefined {
+  const listed = cmdletParameters(specs, cmdlet).filter((p) => p.completions?.length);
+  return listed.length ? Object.fromEntries(listed.map((p) => [p.name, p.completions!])) : undefined;
+}
+
 function operation(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string {
   const { spec } = cmdlet;
   const pagination = spec.pagination && {
@@ -66,6 +71,8 @@ function operation(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string {
       // For completing -Select: the response's paths, and '^' with each of the cmdlet's parameters.
       ["selectPaths", selectPaths(spec.output.shapes, spec.output.type)],
       ["parameters", cmdletParameters(specs, cmdlet).map((p) => p.name)],
+      // For completing the parameters whose values a spec lists (enums).
+      ["completions", completions(specs, cmdlet)],
     ],
     "    ",
   );

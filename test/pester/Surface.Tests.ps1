@@ -240,7 +240,7 @@ Describe 'The generated functions' {
         $command = Get-Command Get-CGIPUserAttributeVerificationCode
         $command.CommandType | Should -Be 'Function'
         $command.Module.Name | Should -Be 'PSCognitoIdentityProvider'
-        $command.ScriptBlock.ToString() | Should -Match ([regex]::Escape("[CmdletBridge.ServiceCall]::new(`$PSCmdlet, 'GetUserAttributeVerificationCode')"))
+        $command.ScriptBlock.ToString() | Should -Match ([regex]::Escape("[CmdletBridge.ServiceCall]::Invoke(`$PSCmdlet, `$PSBoundParameters, 'GetUserAttributeVerificationCode')"))
         $command.OutputType.Name | Should -Be 'Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType'
     }
 

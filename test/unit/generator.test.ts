@@ -115,16 +115,23 @@ describe("generate()", () => {
     );
     expect(body).toContain("[Alias('AWSProfilesLocation', 'ProfilesLocation')]");
     expect(body).toContain("        [string] $Select = 'CodeDeliveryDetails',");
-    expect(body).toContain(
-      "    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetUserAttributeVerificationCode') }\n" +
-        "    process { $call.Process($PSBoundParameters) }\n" +
-        "    end { $call.Complete() }\n}\n",
-    );
+    expect(body).toContain("\n    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetUserAttributeVerificationCode') }\n}\n");
     // Signed cmdlets have the credential parameters, without positions (as in AWS Tools).
     expect(psm1).toContain("        [Parameter(ValueFromPipelineByPropertyName)] [Alias('SK', 'SecretAccessKey')] [CmdletBridge.StrictString()]\n        [string] $SecretKey,");
     expect(psm1).toContain("function Remove-CGIPUserPool {\n    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]\n");
-    // Enum values complete from the function's own attribute.
-    expect(psm1).toMatch(/\[ArgumentCompletions\('ADMIN_NO_SRP_AUTH', [^\n]*\n {8}\[string\] \$AuthFlow/);
+    // Enum values complete from the module's data.
+    expect(psm1).toMatch(/\[ArgumentCompleter\(\[CmdletBridge\.ListedValuesCompleter\]\)\] \[CmdletBridge\.StrictString\(\)\]\n {8}\[string\] \$AuthFlow/);
+  });
+
+  it("leaves the runtime independent of which cmdlets exist: it compiles src/dotnet alone and names no cmdlet", () => {
+    const project = readFileSync(join(root, "src", "dotnet", "Module.csproj"), "utf8");
+    expect([...project.matchAll(/<Compile Include="([^"]+)"/g)].map((m) => m[1])).toEqual(["*.cs"]);
+    const code = readdirSync(join(root, "src", "dotnet"))
+      .filter((f) => f.endsWith(".cs"))
+      .map((f) => readFileSync(join(root, "src", "dotnet", f), "utf8").replace(/\/\/.*$/gm, ""))
+      .join("\n");
+    const named = specs.cmdlets.flatMap((c) => [c.name, c.spec.operation]).filter((name) => new RegExp(`\\b${name}\\b`).test(code));
+    expect(named).toEqual([]);
   });
 
   it("writes the runtime's data on each operation, and no compiled code", () => {
@@ -146,6 +153,7 @@ describe("generate()", () => {
     expect(data.operations.DeleteUserPool.shouldProcess).toEqual({ target: "UserPoolId" });
     expect(data.service).toMatchObject({ nounPrefix: "CGIP", endpointVariableSuffix: "COGNITO_IDENTITY_PROVIDER", cliCommand: "cognito-idp" });
     expect(data.regions["us-east-1"]).toBe("US East (N. Virginia)");
+    expect(data.operations.InitiateAuth.completions.AuthFlow).toContain("USER_PASSWORD_AUTH");
   });
 });
 
