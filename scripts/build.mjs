@@ -1,5 +1,6 @@
 // `npm run build`: assembles a self-contained module folder in dist/<ModuleName>/:
-// the generated manifest, help and format views, the module's assembly (the generated cmdlets and the runtime in src/dotnet, built with the .NET SDK),
+// the generated manifest, script module (the cmdlets), data file, help and format views, the
+// module's assembly (the runtime and session commands in src/dotnet, built with the .NET SDK),
 // and the bridge with the AWS SDK bundled into one file, so the folder works anywhere
 // PowerShell 7.4+ and `node` >= 20 are.
 import { build } from "esbuild";

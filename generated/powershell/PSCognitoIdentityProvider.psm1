@@ -49,7 +49,9 @@ function Add-CGIPCustomAttribute {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AddCustomAttributes') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AddCustomAttributes') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -96,7 +98,9 @@ function Add-CGIPResourceTag {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'TagResource') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'TagResource') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -144,7 +148,9 @@ function Add-CGIPSoftwareToken {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AssociateSoftwareToken') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AssociateSoftwareToken') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -195,7 +201,9 @@ function Add-CGIPUserPoolClientSecret {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AddUserPoolClientSecret') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AddUserPoolClientSecret') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -245,7 +253,9 @@ function Add-CGIPUserToGroupAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminAddUserToGroup') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminAddUserToGroup') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -301,7 +311,9 @@ function Approve-CGIPDevice {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ConfirmDevice') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ConfirmDevice') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -348,7 +360,9 @@ function Complete-CGIPWebAuthnRegistration {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'CompleteWebAuthnRegistration') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'CompleteWebAuthnRegistration') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -401,7 +415,9 @@ function Confirm-CGIPForgotPassword {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ConfirmForgotPassword') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ConfirmForgotPassword') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -421,7 +437,7 @@ function Confirm-CGIPUserRegistration {
         [string] $SecretHash,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $ForceAliasCreation,
+        [Nullable[bool]] $ForceAliasCreation,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $AnalyticsMetadata_AnalyticsEndpointId,
@@ -457,7 +473,9 @@ function Confirm-CGIPUserRegistration {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ConfirmSignUp') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ConfirmSignUp') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -507,7 +525,9 @@ function Confirm-CGIPUserRegistrationAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminConfirmSignUp') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminConfirmSignUp') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -569,7 +589,9 @@ function Connect-CGIPProviderForUserAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminLinkProviderForUser') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminLinkProviderForUser') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -622,7 +644,9 @@ function Disable-CGIPProviderForUserAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminDisableProviderForUser') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminDisableProviderForUser') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -669,7 +693,9 @@ function Disable-CGIPUserAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminDisableUser') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminDisableUser') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -713,7 +739,9 @@ function Disconnect-CGIPDeviceGlobal {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GlobalSignOut') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GlobalSignOut') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -760,7 +788,9 @@ function Disconnect-CGIPUserGlobalAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminUserGlobalSignOut') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminUserGlobalSignOut') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -810,7 +840,9 @@ function Edit-CGIPDeviceStatus {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateDeviceStatus') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateDeviceStatus') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -863,7 +895,9 @@ function Edit-CGIPDeviceStatusAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminUpdateDeviceStatus') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminUpdateDeviceStatus') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -910,7 +944,9 @@ function Enable-CGIPUserAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminEnableUser') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminEnableUser') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -955,7 +991,9 @@ function Get-CGIPAdminUserAuthFactor {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminGetUserAuthFactors') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminGetUserAuthFactors') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -997,7 +1035,9 @@ function Get-CGIPCSVHeader {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetCSVHeader') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetCSVHeader') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1048,7 +1088,9 @@ function Get-CGIPClientToken {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetClientToken') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetClientToken') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1093,7 +1135,9 @@ function Get-CGIPDevice {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetDevice') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetDevice') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1141,7 +1185,9 @@ function Get-CGIPDeviceAdmin {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminGetDevice') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminGetDevice') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1153,7 +1199,7 @@ function Get-CGIPDeviceList {
         [string] $AccessToken,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxItems')]
-        [int] $Limit,
+        [Nullable[int]] $Limit,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('NextToken')] [CmdletBridge.StrictString()]
         [string] $PaginationToken,
@@ -1192,7 +1238,9 @@ function Get-CGIPDeviceList {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListDevices') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListDevices') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1207,7 +1255,7 @@ function Get-CGIPDeviceListAdmin {
         [string] $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxItems')]
-        [int] $Limit,
+        [Nullable[int]] $Limit,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('NextToken')] [CmdletBridge.StrictString()]
         [string] $PaginationToken,
@@ -1246,7 +1294,9 @@ function Get-CGIPDeviceListAdmin {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminListDevices') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminListDevices') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1291,7 +1341,9 @@ function Get-CGIPGroup {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetGroup') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetGroup') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1303,7 +1355,7 @@ function Get-CGIPGroupList {
         [string] $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxItems')]
-        [int] $Limit,
+        [Nullable[int]] $Limit,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $NextToken,
@@ -1342,7 +1394,9 @@ function Get-CGIPGroupList {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListGroups') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListGroups') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1357,7 +1411,7 @@ function Get-CGIPGroupsForUserAdmin {
         [string] $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxItems')]
-        [int] $Limit,
+        [Nullable[int]] $Limit,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $NextToken,
@@ -1396,7 +1450,9 @@ function Get-CGIPGroupsForUserAdmin {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminListGroupsForUser') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminListGroupsForUser') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1441,7 +1497,9 @@ function Get-CGIPIdentityProvider {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DescribeIdentityProvider') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DescribeIdentityProvider') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1486,7 +1544,9 @@ function Get-CGIPIdentityProviderByIdentifier {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetIdentityProviderByIdentifier') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetIdentityProviderByIdentifier') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1498,7 +1558,7 @@ function Get-CGIPIdentityProviderList {
         [string] $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxResults', 'MaxItems')]
-        [int] $MaxResult,
+        [Nullable[int]] $MaxResult,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $NextToken,
@@ -1537,7 +1597,9 @@ function Get-CGIPIdentityProviderList {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListIdentityProviders') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListIdentityProviders') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1579,7 +1641,9 @@ function Get-CGIPLogDeliveryConfiguration {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetLogDeliveryConfiguration') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetLogDeliveryConfiguration') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1594,7 +1658,7 @@ function Get-CGIPManagedLoginBranding {
         [string] $ManagedLoginBrandingId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('ReturnMergedResources')]
-        [bool] $ReturnMergedResource,
+        [Nullable[bool]] $ReturnMergedResource,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'ManagedLoginBranding',
@@ -1627,7 +1691,9 @@ function Get-CGIPManagedLoginBranding {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DescribeManagedLoginBranding') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DescribeManagedLoginBranding') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1642,7 +1708,7 @@ function Get-CGIPManagedLoginBrandingByClient {
         [string] $ClientId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('ReturnMergedResources')]
-        [bool] $ReturnMergedResource,
+        [Nullable[bool]] $ReturnMergedResource,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'ManagedLoginBranding',
@@ -1675,7 +1741,9 @@ function Get-CGIPManagedLoginBrandingByClient {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DescribeManagedLoginBrandingByClient') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DescribeManagedLoginBrandingByClient') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1720,7 +1788,9 @@ function Get-CGIPProvisionedLimit {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetProvisionedLimit') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetProvisionedLimit') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1765,7 +1835,9 @@ function Get-CGIPResourceServer {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DescribeResourceServer') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DescribeResourceServer') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1777,7 +1849,7 @@ function Get-CGIPResourceServerList {
         [string] $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxResults', 'MaxItems')]
-        [int] $MaxResult,
+        [Nullable[int]] $MaxResult,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $NextToken,
@@ -1816,7 +1888,9 @@ function Get-CGIPResourceServerList {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListResourceServers') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListResourceServers') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1857,7 +1931,9 @@ function Get-CGIPResourceTag {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListTagsForResource') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListTagsForResource') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1902,7 +1978,9 @@ function Get-CGIPRiskConfiguration {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DescribeRiskConfiguration') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DescribeRiskConfiguration') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1943,7 +2021,9 @@ function Get-CGIPSigningCertificate {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetSigningCertificate') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetSigningCertificate') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -1988,7 +2068,9 @@ function Get-CGIPTerm {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DescribeTerms') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DescribeTerms') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2000,7 +2082,7 @@ function Get-CGIPTermList {
         [string] $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxResults')]
-        [int] $MaxResult,
+        [Nullable[int]] $MaxResult,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $NextToken,
@@ -2036,7 +2118,9 @@ function Get-CGIPTermList {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListTerms') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListTerms') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2084,7 +2168,9 @@ function Get-CGIPTermsByClientDetail {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DescribeTermsByClient') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DescribeTermsByClient') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2138,7 +2224,9 @@ function Get-CGIPTokensFromRefreshToken {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetTokensFromRefreshToken') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetTokensFromRefreshToken') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2183,7 +2271,9 @@ function Get-CGIPUICustomization {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetUICustomization') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetUICustomization') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2210,7 +2300,9 @@ function Get-CGIPUser {
         [string] $ProfileLocation
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetUser') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetUser') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2255,7 +2347,9 @@ function Get-CGIPUserAdmin {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminGetUser') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminGetUser') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2288,7 +2382,9 @@ function Get-CGIPUserAttributeVerificationCode {
         [string] $ProfileLocation
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetUserAttributeVerificationCode') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetUserAttributeVerificationCode') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2303,7 +2399,7 @@ function Get-CGIPUserAuthEventListAdmin {
         [string] $Username,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxResults', 'MaxItems')]
-        [int] $MaxResult,
+        [Nullable[int]] $MaxResult,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $NextToken,
@@ -2342,7 +2438,9 @@ function Get-CGIPUserAuthEventListAdmin {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminListUserAuthEvents') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminListUserAuthEvents') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2384,7 +2482,9 @@ function Get-CGIPUserAuthFactor {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetUserAuthFactors') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetUserAuthFactors') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2429,7 +2529,9 @@ function Get-CGIPUserImportJob {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DescribeUserImportJob') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DescribeUserImportJob') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2441,7 +2543,7 @@ function Get-CGIPUserImportJobList {
         [string] $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxResults', 'MaxItems')]
-        [int] $MaxResult,
+        [Nullable[int]] $MaxResult,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('NextToken')] [CmdletBridge.StrictString()]
         [string] $PaginationToken,
@@ -2480,7 +2582,9 @@ function Get-CGIPUserImportJobList {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListUserImportJobs') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListUserImportJobs') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2495,7 +2599,7 @@ function Get-CGIPUserList {
         [string[]] $AttributesToGet,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxItems')]
-        [int] $Limit,
+        [Nullable[int]] $Limit,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('NextToken')] [CmdletBridge.StrictString()]
         [string] $PaginationToken,
@@ -2537,7 +2641,9 @@ function Get-CGIPUserList {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListUsers') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListUsers') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2579,7 +2685,9 @@ function Get-CGIPUserPool {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DescribeUserPool') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DescribeUserPool') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2624,7 +2732,9 @@ function Get-CGIPUserPoolClient {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DescribeUserPoolClient') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DescribeUserPoolClient') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2636,7 +2746,7 @@ function Get-CGIPUserPoolClientList {
         [string] $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxResults', 'MaxItems')]
-        [int] $MaxResult,
+        [Nullable[int]] $MaxResult,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $NextToken,
@@ -2678,7 +2788,9 @@ function Get-CGIPUserPoolClientList {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListUserPoolClients') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListUserPoolClients') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2726,7 +2838,9 @@ function Get-CGIPUserPoolClientSecretList {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListUserPoolClientSecrets') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListUserPoolClientSecrets') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2771,7 +2885,9 @@ function Get-CGIPUserPoolClientSessionConfiguration {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetUserPoolClientSessionConfiguration') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetUserPoolClientSessionConfiguration') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2813,7 +2929,9 @@ function Get-CGIPUserPoolDomain {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DescribeUserPoolDomain') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DescribeUserPoolDomain') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2822,7 +2940,7 @@ function Get-CGIPUserPoolList {
     [OutputType('Amazon.CognitoIdentityProvider.Model.UserPoolDescriptionType')]
     param(
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxResults', 'MaxItems')]
-        [int] $MaxResult,
+        [Nullable[int]] $MaxResult,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $NextToken,
@@ -2861,7 +2979,9 @@ function Get-CGIPUserPoolList {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListUserPools') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListUserPools') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2903,7 +3023,9 @@ function Get-CGIPUserPoolMfaConfig {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetUserPoolMfaConfig') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetUserPoolMfaConfig') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2951,7 +3073,9 @@ function Get-CGIPUserPoolReplicaList {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListUserPoolReplicas') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListUserPoolReplicas') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -2993,7 +3117,9 @@ function Get-CGIPUserPoolSessionConfiguration {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetUserPoolSessionConfiguration') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetUserPoolSessionConfiguration') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3041,7 +3167,9 @@ function Get-CGIPUserSessionList {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListUserSessions') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListUserSessions') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3092,7 +3220,9 @@ function Get-CGIPUserSessionListAdmin {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminListUserSessions') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminListUserSessions') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3107,7 +3237,7 @@ function Get-CGIPUsersInGroup {
         [string] $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxItems')]
-        [int] $Limit,
+        [Nullable[int]] $Limit,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $NextToken,
@@ -3146,7 +3276,9 @@ function Get-CGIPUsersInGroup {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListUsersInGroup') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListUsersInGroup') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3161,7 +3293,7 @@ function Get-CGIPWebAuthnCredentialList {
         [string] $NextToken,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('MaxResults')]
-        [int] $MaxResult,
+        [Nullable[int]] $MaxResult,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'Credentials',
@@ -3197,7 +3329,9 @@ function Get-CGIPWebAuthnCredentialList {
         [switch] $NoAutoIteration
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListWebAuthnCredentials') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListWebAuthnCredentials') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3218,7 +3352,7 @@ function New-CGIPGroup {
         [string] $RoleArn,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [int] $Precedence,
+        [Nullable[int]] $Precedence,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'Group',
@@ -3254,7 +3388,9 @@ function New-CGIPGroup {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'CreateGroup') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'CreateGroup') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3317,7 +3453,9 @@ function New-CGIPIdentityProvider {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'CreateIdentityProvider') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'CreateIdentityProvider') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3332,7 +3470,7 @@ function New-CGIPManagedLoginBranding {
         [string] $ClientId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('UseCognitoProvidedValues')]
-        [bool] $UseCognitoProvidedValue,
+        [Nullable[bool]] $UseCognitoProvidedValue,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Settings')]
         [object] $Setting,
@@ -3374,7 +3512,9 @@ function New-CGIPManagedLoginBranding {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'CreateManagedLoginBranding') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'CreateManagedLoginBranding') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3428,7 +3568,9 @@ function New-CGIPResourceServer {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'CreateResourceServer') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'CreateResourceServer') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3488,7 +3630,9 @@ function New-CGIPTerm {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'CreateTerms') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'CreateTerms') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3512,7 +3656,7 @@ function New-CGIPUserAdmin {
         [string] $TemporaryPassword,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $ForceAliasCreation,
+        [Nullable[bool]] $ForceAliasCreation,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
         [string] $MessageAction,
@@ -3557,7 +3701,9 @@ function New-CGIPUserAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminCreateUser') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminCreateUser') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3611,7 +3757,9 @@ function New-CGIPUserImportJob {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'CreateUserImportJob') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'CreateUserImportJob') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3623,25 +3771,25 @@ function New-CGIPUserPool {
         [string] $PoolName,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_MinimumLength')]
-        [int] $PasswordPolicy_MinimumLength,
+        [Nullable[int]] $PasswordPolicy_MinimumLength,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_RequireUppercase')]
-        [bool] $PasswordPolicy_RequireUppercase,
+        [Nullable[bool]] $PasswordPolicy_RequireUppercase,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_RequireLowercase')]
-        [bool] $PasswordPolicy_RequireLowercase,
+        [Nullable[bool]] $PasswordPolicy_RequireLowercase,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_RequireNumbers')]
-        [bool] $PasswordPolicy_RequireNumber,
+        [Nullable[bool]] $PasswordPolicy_RequireNumber,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_RequireSymbols')]
-        [bool] $PasswordPolicy_RequireSymbol,
+        [Nullable[bool]] $PasswordPolicy_RequireSymbol,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_PasswordHistorySize')]
-        [int] $PasswordPolicy_PasswordHistorySize,
+        [Nullable[int]] $PasswordPolicy_PasswordHistorySize,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_TemporaryPasswordValidityDays')]
-        [int] $PasswordPolicy_TemporaryPasswordValidityDay,
+        [Nullable[int]] $PasswordPolicy_TemporaryPasswordValidityDay,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_SignInPolicy_AllowedFirstAuthFactors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $SignInPolicy_AllowedFirstAuthFactor,
@@ -3752,10 +3900,10 @@ function New-CGIPUserPool {
         [string[]] $UserAttributeUpdateSettings_AttributesRequireVerificationBeforeUpdate,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $DeviceConfiguration_ChallengeRequiredOnNewDevice,
+        [Nullable[bool]] $DeviceConfiguration_ChallengeRequiredOnNewDevice,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $DeviceConfiguration_DeviceOnlyRememberedOnUserPrompt,
+        [Nullable[bool]] $DeviceConfiguration_DeviceOnlyRememberedOnUserPrompt,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $EmailConfiguration_SourceArn,
@@ -3806,10 +3954,10 @@ function New-CGIPUserPool {
         [hashtable] $UserPoolTag,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $AdminCreateUserConfig_AllowAdminCreateUserOnly,
+        [Nullable[bool]] $AdminCreateUserConfig_AllowAdminCreateUserOnly,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AdminCreateUserConfig_UnusedAccountValidityDays')]
-        [int] $AdminCreateUserConfig_UnusedAccountValidityDay,
+        [Nullable[int]] $AdminCreateUserConfig_UnusedAccountValidityDay,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AdminCreateUserConfig_InviteMessageTemplate_SMSMessage')] [CmdletBridge.StrictString()]
         [string] $InviteMessageTemplate_SMSMessage,
@@ -3833,7 +3981,7 @@ function New-CGIPUserPool {
         [string] $DcrConfiguration_EnableStatus,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $DcrConfiguration_OpenDcrEnabled,
+        [Nullable[bool]] $DcrConfiguration_OpenDcrEnabled,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('DcrConfiguration_AuthenticatedGrantTypes')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $DcrConfiguration_AuthenticatedGrantType,
@@ -3845,7 +3993,7 @@ function New-CGIPUserPool {
         [string[]] $DcrConfiguration_AllowedScope,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $UsernameConfiguration_CaseSensitive,
+        [Nullable[bool]] $UsernameConfiguration_CaseSensitive,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountRecoverySetting_RecoveryMechanisms')]
         [object[]] $AccountRecoverySetting_RecoveryMechanism,
@@ -3899,7 +4047,9 @@ function New-CGIPUserPool {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'CreateUserPool') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'CreateUserPool') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -3914,19 +4064,19 @@ function New-CGIPUserPoolClient {
         [string] $ClientName,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $GenerateSecret,
+        [Nullable[bool]] $GenerateSecret,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $ClientSecret,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [int] $RefreshTokenValidity,
+        [Nullable[int]] $RefreshTokenValidity,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [int] $AccessTokenValidity,
+        [Nullable[int]] $AccessTokenValidity,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [int] $IdTokenValidity,
+        [Nullable[int]] $IdTokenValidity,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
         [string] $TokenValidityUnits_AccessToken,
@@ -3965,7 +4115,7 @@ function New-CGIPUserPoolClient {
         [string[]] $AllowedOAuthScope,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $AllowedOAuthFlowsUserPoolClient,
+        [Nullable[bool]] $AllowedOAuthFlowsUserPoolClient,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $AnalyticsConfiguration_ApplicationId,
@@ -3980,25 +4130,25 @@ function New-CGIPUserPoolClient {
         [string] $AnalyticsConfiguration_ExternalId,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $AnalyticsConfiguration_UserDataShared,
+        [Nullable[bool]] $AnalyticsConfiguration_UserDataShared,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('PreventUserExistenceErrors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
         [string] $PreventUserExistenceError,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $EnableTokenRevocation,
+        [Nullable[bool]] $EnableTokenRevocation,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $EnablePropagateAdditionalUserContextData,
+        [Nullable[bool]] $EnablePropagateAdditionalUserContextData,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [int] $AuthSessionValidity,
+        [Nullable[int]] $AuthSessionValidity,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
         [string] $RefreshTokenRotation_Feature,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('RefreshTokenRotation_RetryGracePeriodSeconds')]
-        [int] $RefreshTokenRotation_RetryGracePeriodSecond,
+        [Nullable[int]] $RefreshTokenRotation_RetryGracePeriodSecond,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'UserPoolClient',
@@ -4034,7 +4184,9 @@ function New-CGIPUserPoolClient {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'CreateUserPoolClient') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'CreateUserPoolClient') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4048,7 +4200,7 @@ function New-CGIPUserPoolDomain {
         [string] $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [int] $ManagedLoginVersion,
+        [Nullable[int]] $ManagedLoginVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $CustomDomainConfig_CertificateArn,
@@ -4096,7 +4248,9 @@ function New-CGIPUserPoolDomain {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'CreateUserPoolDomain') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'CreateUserPoolDomain') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4147,7 +4301,9 @@ function New-CGIPUserPoolReplica {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'CreateUserPoolReplica') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'CreateUserPoolReplica') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4204,7 +4360,9 @@ function Register-CGIPUserInPool {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'SignUp') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'SignUp') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4251,7 +4409,9 @@ function Remove-CGIPAdminSoftwareToken {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminDeleteSoftwareToken') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminDeleteSoftwareToken') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4298,7 +4458,9 @@ function Remove-CGIPGroup {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteGroup') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteGroup') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4345,7 +4507,9 @@ function Remove-CGIPIdentityProvider {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteIdentityProvider') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteIdentityProvider') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4392,7 +4556,9 @@ function Remove-CGIPManagedLoginBranding {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteManagedLoginBranding') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteManagedLoginBranding') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4439,7 +4605,9 @@ function Remove-CGIPResourceServer {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteResourceServer') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteResourceServer') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4486,7 +4654,9 @@ function Remove-CGIPResourceTag {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UntagResource') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UntagResource') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4533,7 +4703,9 @@ function Remove-CGIPTerm {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteTerms') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteTerms') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4562,7 +4734,9 @@ function Remove-CGIPUser {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteUser') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteUser') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4609,7 +4783,9 @@ function Remove-CGIPUserAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminDeleteUser') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminDeleteUser') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4641,7 +4817,9 @@ function Remove-CGIPUserAttribute {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteUserAttributes') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteUserAttributes') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4691,7 +4869,9 @@ function Remove-CGIPUserAttributeAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminDeleteUserAttributes') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminDeleteUserAttributes') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4741,7 +4921,9 @@ function Remove-CGIPUserFromGroupAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminRemoveUserFromGroup') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminRemoveUserFromGroup') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4785,7 +4967,9 @@ function Remove-CGIPUserPool {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteUserPool') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteUserPool') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4832,7 +5016,9 @@ function Remove-CGIPUserPoolClient {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteUserPoolClient') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteUserPoolClient') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4882,7 +5068,9 @@ function Remove-CGIPUserPoolClientSecret {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteUserPoolClientSecret') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteUserPoolClientSecret') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4929,7 +5117,9 @@ function Remove-CGIPUserPoolDomain {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteUserPoolDomain') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteUserPoolDomain') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -4977,7 +5167,9 @@ function Remove-CGIPUserPoolReplica {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteUserPoolReplica') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteUserPoolReplica') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5024,7 +5216,9 @@ function Remove-CGIPWebAuthnCredential {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'DeleteWebAuthnCredential') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'DeleteWebAuthnCredential') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5072,7 +5266,9 @@ function Reset-CGIPForgottenPassword {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ForgotPassword') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ForgotPassword') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5122,7 +5318,9 @@ function Reset-CGIPUserPasswordAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminResetUserPassword') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminResetUserPassword') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5175,7 +5373,9 @@ function Revoke-CGIPToken {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'RevokeToken') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'RevokeToken') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5225,7 +5425,9 @@ function Revoke-CGIPUserSession {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'RevokeUserSession') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'RevokeUserSession') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5278,7 +5480,9 @@ function Revoke-CGIPUserSessionAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminRevokeUserSession') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminRevokeUserSession') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5344,7 +5548,9 @@ function Send-CGIPAuthChallengeResponse {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'RespondToAuthChallenge') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'RespondToAuthChallenge') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5422,7 +5628,9 @@ function Send-CGIPAuthChallengeResponseAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminRespondToAuthChallenge') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminRespondToAuthChallenge') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5470,7 +5678,9 @@ function Send-CGIPConfirmationCode {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ResendConfirmationCode') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ResendConfirmationCode') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5518,7 +5728,9 @@ function Set-CGIPLogDeliveryConfiguration {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'SetLogDeliveryConfiguration') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'SetLogDeliveryConfiguration') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5539,19 +5751,19 @@ function Set-CGIPRiskConfiguration {
         [string[]] $CompromisedCredentialsRiskConfiguration_EventFilter,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_LowAction_Notify')]
-        [bool] $LowAction_Notify,
+        [Nullable[bool]] $LowAction_Notify,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_LowAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
         [string] $LowAction_EventAction,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_MediumAction_Notify')]
-        [bool] $MediumAction_Notify,
+        [Nullable[bool]] $MediumAction_Notify,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_MediumAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
         [string] $MediumAction_EventAction,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_HighAction_Notify')]
-        [bool] $HighAction_Notify,
+        [Nullable[bool]] $HighAction_Notify,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_HighAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
         [string] $HighAction_EventAction,
@@ -5632,7 +5844,9 @@ function Set-CGIPRiskConfiguration {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'SetRiskConfiguration') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'SetRiskConfiguration') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5686,7 +5900,9 @@ function Set-CGIPUICustomization {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'SetUICustomization') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'SetUICustomization') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5703,13 +5919,13 @@ function Set-CGIPUserMFAPreference {
         [object] $SoftwareTokenMfaSetting,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $EmailMfaSettings_Enabled,
+        [Nullable[bool]] $EmailMfaSettings_Enabled,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $EmailMfaSettings_PreferredMfa,
+        [Nullable[bool]] $EmailMfaSettings_PreferredMfa,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $WebAuthnMfaSettings_Enabled,
+        [Nullable[bool]] $WebAuthnMfaSettings_Enabled,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -5745,7 +5961,9 @@ function Set-CGIPUserMFAPreference {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'SetUserMFAPreference') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'SetUserMFAPreference') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5765,13 +5983,13 @@ function Set-CGIPUserMFAPreferenceAdmin {
         [object] $SoftwareTokenMfaSetting,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $EmailMfaSettings_Enabled,
+        [Nullable[bool]] $EmailMfaSettings_Enabled,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $EmailMfaSettings_PreferredMfa,
+        [Nullable[bool]] $EmailMfaSettings_PreferredMfa,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $WebAuthnMfaSettings_Enabled,
+        [Nullable[bool]] $WebAuthnMfaSettings_Enabled,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -5807,7 +6025,9 @@ function Set-CGIPUserMFAPreferenceAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminSetUserMFAPreference') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminSetUserMFAPreference') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5824,7 +6044,7 @@ function Set-CGIPUserPasswordAdmin {
         [string] $Password,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $Permanent,
+        [Nullable[bool]] $Permanent,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -5860,7 +6080,9 @@ function Set-CGIPUserPasswordAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminSetUserPassword') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminSetUserPassword') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5875,7 +6097,7 @@ function Set-CGIPUserPoolClientSessionConfiguration {
         [string] $ClientId,
 
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowNull()] [Alias('SSOSession_MaxValidityMinutes')]
-        [int] $SSOSession_MaxValidityMinute,
+        [Nullable[int]] $SSOSession_MaxValidityMinute,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = '*',
@@ -5911,7 +6133,9 @@ function Set-CGIPUserPoolClientSessionConfiguration {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'SetUserPoolClientSessionConfiguration') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'SetUserPoolClientSessionConfiguration') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5980,7 +6204,9 @@ function Set-CGIPUserPoolMfaConfig {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'SetUserPoolMfaConfig') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'SetUserPoolMfaConfig') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -5995,7 +6221,7 @@ function Set-CGIPUserPoolSessionConfiguration {
         [string] $UserSessionTracking,
 
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowNull()]
-        [int] $TokenSession_MaxPerUser,
+        [Nullable[int]] $TokenSession_MaxPerUser,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = '*',
@@ -6031,7 +6257,9 @@ function Set-CGIPUserPoolSessionConfiguration {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'SetUserPoolSessionConfiguration') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'SetUserPoolSessionConfiguration') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6063,7 +6291,9 @@ function Set-CGIPUserSetting {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'SetUserSettings') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'SetUserSettings') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6113,7 +6343,9 @@ function Set-CGIPUserSettingAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminSetUserSettings') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminSetUserSettings') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6179,7 +6411,9 @@ function Start-CGIPAuth {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'InitiateAuth') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'InitiateAuth') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6257,7 +6491,9 @@ function Start-CGIPAuthAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminInitiateAuth') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminInitiateAuth') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6305,7 +6541,9 @@ function Start-CGIPUserImportJob {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'StartUserImportJob') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'StartUserImportJob') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6349,7 +6587,9 @@ function Start-CGIPWebAuthnRegistration {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'StartWebAuthnRegistration') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'StartWebAuthnRegistration') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6396,7 +6636,9 @@ function Stop-CGIPDeviceTracking {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ForgetDevice') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ForgetDevice') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6446,7 +6688,9 @@ function Stop-CGIPDeviceTrackingAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminForgetDevice') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminForgetDevice') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6494,7 +6738,9 @@ function Stop-CGIPUserImportJob {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'StopUserImportJob') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'StopUserImportJob') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6545,7 +6791,9 @@ function Test-CGIPSoftwareToken {
         [object] $Credential
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'VerifySoftwareToken') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'VerifySoftwareToken') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6577,7 +6825,9 @@ function Test-CGIPUserAttribute {
         [string] $ProfileLocation
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'VerifyUserAttribute') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'VerifyUserAttribute') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6633,7 +6883,9 @@ function Update-CGIPAuthEventFeedback {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateAuthEventFeedback') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateAuthEventFeedback') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6686,7 +6938,9 @@ function Update-CGIPAuthEventFeedbackAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminUpdateAuthEventFeedback') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminUpdateAuthEventFeedback') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6707,7 +6961,7 @@ function Update-CGIPGroup {
         [string] $RoleArn,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [int] $Precedence,
+        [Nullable[int]] $Precedence,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'Group',
@@ -6743,7 +6997,9 @@ function Update-CGIPGroup {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateGroup') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateGroup') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6803,7 +7059,9 @@ function Update-CGIPIdentityProvider {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateIdentityProvider') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateIdentityProvider') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6818,7 +7076,7 @@ function Update-CGIPManagedLoginBranding {
         [string] $ManagedLoginBrandingId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('UseCognitoProvidedValues')]
-        [bool] $UseCognitoProvidedValue,
+        [Nullable[bool]] $UseCognitoProvidedValue,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Settings')]
         [object] $Setting,
@@ -6860,7 +7118,9 @@ function Update-CGIPManagedLoginBranding {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateManagedLoginBranding') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateManagedLoginBranding') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6895,7 +7155,9 @@ function Update-CGIPPassword {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ChangePassword') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ChangePassword') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -6904,7 +7166,7 @@ function Update-CGIPProvisionedLimit {
     [OutputType('Amazon.CognitoIdentityProvider.Model.UpdateProvisionedLimitResponse')]
     param(
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowNull()]
-        [int] $RequestedLimitValue,
+        [Nullable[int]] $RequestedLimitValue,
 
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
         [string] $LimitDefinition_LimitClass,
@@ -6946,7 +7208,9 @@ function Update-CGIPProvisionedLimit {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateProvisionedLimit') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateProvisionedLimit') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -7000,7 +7264,9 @@ function Update-CGIPResourceServer {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateResourceServer') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateResourceServer') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -7060,7 +7326,9 @@ function Update-CGIPTerm {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateTerms') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateTerms') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -7096,7 +7364,9 @@ function Update-CGIPUserAttribute {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateUserAttributes') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateUserAttributes') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -7149,7 +7419,9 @@ function Update-CGIPUserAttributeAdmin {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'AdminUpdateUserAttributes') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'AdminUpdateUserAttributes') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -7160,25 +7432,25 @@ function Update-CGIPUserPool {
         [string] $UserPoolId,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_MinimumLength')]
-        [int] $PasswordPolicy_MinimumLength,
+        [Nullable[int]] $PasswordPolicy_MinimumLength,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_RequireUppercase')]
-        [bool] $PasswordPolicy_RequireUppercase,
+        [Nullable[bool]] $PasswordPolicy_RequireUppercase,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_RequireLowercase')]
-        [bool] $PasswordPolicy_RequireLowercase,
+        [Nullable[bool]] $PasswordPolicy_RequireLowercase,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_RequireNumbers')]
-        [bool] $PasswordPolicy_RequireNumber,
+        [Nullable[bool]] $PasswordPolicy_RequireNumber,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_RequireSymbols')]
-        [bool] $PasswordPolicy_RequireSymbol,
+        [Nullable[bool]] $PasswordPolicy_RequireSymbol,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_PasswordHistorySize')]
-        [int] $PasswordPolicy_PasswordHistorySize,
+        [Nullable[int]] $PasswordPolicy_PasswordHistorySize,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_PasswordPolicy_TemporaryPasswordValidityDays')]
-        [int] $PasswordPolicy_TemporaryPasswordValidityDay,
+        [Nullable[int]] $PasswordPolicy_TemporaryPasswordValidityDay,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_SignInPolicy_AllowedFirstAuthFactors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $SignInPolicy_AllowedFirstAuthFactor,
@@ -7283,10 +7555,10 @@ function Update-CGIPUserPool {
         [string] $MfaConfiguration,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $DeviceConfiguration_ChallengeRequiredOnNewDevice,
+        [Nullable[bool]] $DeviceConfiguration_ChallengeRequiredOnNewDevice,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $DeviceConfiguration_DeviceOnlyRememberedOnUserPrompt,
+        [Nullable[bool]] $DeviceConfiguration_DeviceOnlyRememberedOnUserPrompt,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $EmailConfiguration_SourceArn,
@@ -7337,10 +7609,10 @@ function Update-CGIPUserPool {
         [hashtable] $UserPoolTag,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $AdminCreateUserConfig_AllowAdminCreateUserOnly,
+        [Nullable[bool]] $AdminCreateUserConfig_AllowAdminCreateUserOnly,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AdminCreateUserConfig_UnusedAccountValidityDays')]
-        [int] $AdminCreateUserConfig_UnusedAccountValidityDay,
+        [Nullable[int]] $AdminCreateUserConfig_UnusedAccountValidityDay,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AdminCreateUserConfig_InviteMessageTemplate_SMSMessage')] [CmdletBridge.StrictString()]
         [string] $InviteMessageTemplate_SMSMessage,
@@ -7361,7 +7633,7 @@ function Update-CGIPUserPool {
         [string] $DcrConfiguration_EnableStatus,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $DcrConfiguration_OpenDcrEnabled,
+        [Nullable[bool]] $DcrConfiguration_OpenDcrEnabled,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('DcrConfiguration_AuthenticatedGrantTypes')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $DcrConfiguration_AuthenticatedGrantType,
@@ -7427,7 +7699,9 @@ function Update-CGIPUserPool {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateUserPool') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateUserPool') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -7445,13 +7719,13 @@ function Update-CGIPUserPoolClient {
         [string] $ClientName,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [int] $RefreshTokenValidity,
+        [Nullable[int]] $RefreshTokenValidity,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [int] $AccessTokenValidity,
+        [Nullable[int]] $AccessTokenValidity,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [int] $IdTokenValidity,
+        [Nullable[int]] $IdTokenValidity,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
         [string] $TokenValidityUnits_AccessToken,
@@ -7490,7 +7764,7 @@ function Update-CGIPUserPoolClient {
         [string[]] $AllowedOAuthScope,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $AllowedOAuthFlowsUserPoolClient,
+        [Nullable[bool]] $AllowedOAuthFlowsUserPoolClient,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $AnalyticsConfiguration_ApplicationId,
@@ -7505,25 +7779,25 @@ function Update-CGIPUserPoolClient {
         [string] $AnalyticsConfiguration_ExternalId,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $AnalyticsConfiguration_UserDataShared,
+        [Nullable[bool]] $AnalyticsConfiguration_UserDataShared,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('PreventUserExistenceErrors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
         [string] $PreventUserExistenceError,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $EnableTokenRevocation,
+        [Nullable[bool]] $EnableTokenRevocation,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [bool] $EnablePropagateAdditionalUserContextData,
+        [Nullable[bool]] $EnablePropagateAdditionalUserContextData,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [int] $AuthSessionValidity,
+        [Nullable[int]] $AuthSessionValidity,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
         [string] $RefreshTokenRotation_Feature,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('RefreshTokenRotation_RetryGracePeriodSeconds')]
-        [int] $RefreshTokenRotation_RetryGracePeriodSecond,
+        [Nullable[int]] $RefreshTokenRotation_RetryGracePeriodSecond,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'UserPoolClient',
@@ -7559,7 +7833,9 @@ function Update-CGIPUserPoolClient {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateUserPoolClient') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateUserPoolClient') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -7573,7 +7849,7 @@ function Update-CGIPUserPoolDomain {
         [string] $Domain,
 
         [Parameter(ValueFromPipelineByPropertyName)]
-        [int] $ManagedLoginVersion,
+        [Nullable[int]] $ManagedLoginVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $CustomDomainConfig_CertificateArn,
@@ -7621,7 +7897,9 @@ function Update-CGIPUserPoolDomain {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateUserPoolDomain') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateUserPoolDomain') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }
 
 # .ExternalHelp PSCognitoIdentityProvider.dll-Help.xml
@@ -7672,5 +7950,7 @@ function Update-CGIPUserPoolReplica {
         [switch] $Force
     )
 
-    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'UpdateUserPoolReplica') }
+    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'UpdateUserPoolReplica') }
+    process { $call.Process($PSBoundParameters) }
+    end { $call.Complete() }
 }

@@ -44,7 +44,7 @@ namespace CmdletBridge
             if (Built.TryGetValue(name, out OperationInfo? known)) return known;
             if (!Data.Value.Operations.TryGetProperty(name, out JsonElement element))
             {
-                throw new ArgumentException($"The module's data ({FilePath}) has no operation named '{name}'.", nameof(name));
+                throw new ArgumentException($"The module's data ({FilePath}) has no operation named '{name}': the data file and the functions come from different builds. Reinstall the module.");
             }
             return Built.GetOrAdd(name, _ => Build(name, element));
         }

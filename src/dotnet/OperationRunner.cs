@@ -55,9 +55,10 @@ namespace CmdletBridge
             }
 
             var parameters = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            // $null is not set, as in AWS Tools' requests (-Precedence $null sends no Precedence).
             foreach (string name in operation.InputParameters)
             {
-                if (bound.TryGetValue(name, out object? value)) parameters[name] = value;
+                if (bound.TryGetValue(name, out object? value) && value is not null) parameters[name] = value;
             }
             // As AWS Tools does: an unset page size is sent as its default (so that a page size the
             // service requires, such as ListUserPools' MaxResults, need not be given).

@@ -1,66 +1,86 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Runtime.CompilerServices;
 
 namespace CmdletBridge
 {
     /// <summary>
-    /// What a generated function does for each pipeline object: the function declares the
-    /// parameters; this runs the operation with the parameters bound for that object, and
-    /// keeps what one invocation shares between its objects ($AWSHistory's entry, whether
-    /// verbose and debug messages are shown).
+    /// What a generated function does, from its begin, process and end blocks, as a compiled
+    /// cmdlet's BeginProcessing, ProcessRecord and EndProcessing would: the function declares
+    /// the parameters; this keeps $AWSHistory and runs the operation for each pipeline object.
     /// </summary>
     /// <example>
-    /// process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'ListUsers') }
+    /// begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'ListUsers') }
+    /// process { $call.Process($PSBoundParameters) }
+    /// end { $call.Complete() }
     /// </example>
-    public static class ServiceCall
+    public sealed class ServiceCall
     {
-        /// <summary>Each invocation's state, by its $PSCmdlet (a new one per invocation), dropped with it.</summary>
-        private static readonly ConditionalWeakTable<PSCmdlet, Invocation> Invocations = new ConditionalWeakTable<PSCmdlet, Invocation>();
+        private readonly PSCmdlet _cmdlet;
+        private readonly OperationInfo _operation;
+        private readonly Invocation _invocation;
 
-        public static void Invoke(PSCmdlet cmdlet, IDictionary<string, object?> boundParameters, string operation)
+        /// <summary>
+        /// The begin block: before PowerShell binds the first piped object, so that the
+        /// caller's preferences already apply to its binding errors.
+        /// </summary>
+        public ServiceCall(PSCmdlet cmdlet, string operation)
         {
-            if (cmdlet is null) throw new ArgumentNullException(nameof(cmdlet));
-            if (!Invocations.TryGetValue(cmdlet, out Invocation? invocation))
-            {
-                invocation = Begin(cmdlet, ModuleData.Operation(operation));
-                Invocations.AddOrUpdate(cmdlet, invocation);
-            }
+            _cmdlet = cmdlet ?? throw new ArgumentNullException(nameof(cmdlet));
             try
             {
-                OperationRunner.Invoke(cmdlet, boundParameters, invocation.Operation, invocation);
+                _operation = ModuleData.Operation(operation);
             }
-            finally
+            catch (Exception e) when (e is ArgumentException || e is InvalidOperationException)
             {
-                // The invocation's end, as far as it is known: after its last object.
-                HistoryRecorder.Complete(invocation.History);
+                // A data file that does not match the functions: say so, not as a .NET method failure.
+                CmdletErrors.ThrowUnavailable(cmdlet, "ModuleDataMismatch", e.Message);
+                throw;
+            }
+            CallerPreferences.Apply(cmdlet);
+            AWSCmdletHistory? entry = HistoryRecorder.Start(cmdlet, _operation.Cmdlet, out AWSHistory? store);
+            _invocation = new Invocation
+            {
+                History = entry,
+                Store = store,
+                Verbose = IsShown("Verbose", "VerbosePreference"),
+                Debug = IsShown("Debug", "DebugPreference"),
+            };
+        }
+
+        /// <summary>One pipeline object: the parameters bound for it.</summary>
+        public void Process(IDictionary<string, object?> boundParameters)
+        {
+            try
+            {
+                OperationRunner.Invoke(_cmdlet, boundParameters, _operation, _invocation);
+            }
+            catch (Exception e) when (e is not PipelineStoppedException && e is not FlowControlException)
+            {
+                // What a compiled cmdlet's ProcessRecord throws becomes its terminating error
+                // (a confirmation prompt in a non-interactive session, say); from a method a
+                // script calls, it would become "Exception calling "Process" with "1" argument(s)".
+                ErrorRecord record = e is IContainsErrorRecord contained
+                    ? new ErrorRecord(contained.ErrorRecord, e)
+                    : new ErrorRecord(e, e.GetType().FullName, ErrorCategory.NotSpecified, null);
+                _cmdlet.ThrowTerminatingError(record);
             }
         }
 
-        /// <summary>The invocation's first object: what a compiled cmdlet's BeginProcessing does.</summary>
-        private static Invocation Begin(PSCmdlet cmdlet, OperationInfo operation)
+        /// <summary>The end block.</summary>
+        public void Complete()
         {
-            CallerPreferences.Apply(cmdlet);
-            AWSCmdletHistory? entry = HistoryRecorder.Start(cmdlet, operation.Cmdlet, out AWSHistory? store);
-            return new Invocation
-            {
-                Operation = operation,
-                History = entry,
-                Store = store,
-                Verbose = IsShown(cmdlet, "Verbose", "VerbosePreference"),
-                Debug = IsShown(cmdlet, "Debug", "DebugPreference"),
-            };
+            HistoryRecorder.Complete(_invocation.History);
         }
 
         /// <summary>
         /// Whether messages of a stream are shown, so that a call builds them only then: the
         /// switch when given, else the preference variable (the caller's, now the function's too).
         /// </summary>
-        private static bool IsShown(PSCmdlet cmdlet, string parameter, string preferenceVariable)
+        private bool IsShown(string parameter, string preferenceVariable)
         {
-            if (cmdlet.MyInvocation.BoundParameters.TryGetValue(parameter, out object? flag)) return LanguagePrimitives.IsTrue(flag);
-            object? preference = cmdlet.SessionState.PSVariable.GetValue(preferenceVariable);
+            if (_cmdlet.MyInvocation.BoundParameters.TryGetValue(parameter, out object? flag)) return LanguagePrimitives.IsTrue(flag);
+            object? preference = _cmdlet.SessionState.PSVariable.GetValue(preferenceVariable);
             if (preference is PSObject wrapped) preference = wrapped.BaseObject;
             string text = preference?.ToString() ?? "SilentlyContinue";
             return !string.Equals(text, "SilentlyContinue", StringComparison.OrdinalIgnoreCase) && !string.Equals(text, "Ignore", StringComparison.OrdinalIgnoreCase);
@@ -70,7 +90,6 @@ namespace CmdletBridge
     /// <summary>What one invocation (a pipeline's worth of calls) keeps between objects.</summary>
     public sealed class Invocation
     {
-        public OperationInfo Operation { get; init; } = new OperationInfo();
         public AWSCmdletHistory? History { get; init; }
         public AWSHistory? Store { get; init; }
         /// <summary>Verbose and debug messages are built only when shown.</summary>

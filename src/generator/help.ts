@@ -181,7 +181,8 @@ function shellCommand(command: ShellCommand): string[] {
 }
 
 export function helpFileName(specs: LoadedSpecs): string {
-  // PowerShell looks for a compiled cmdlet's help beside its assembly, as <assembly file>-Help.xml.
+  // PowerShell looks for a compiled cmdlet's help (the session commands') beside its assembly, as
+  // <assembly file>-Help.xml; the generated functions name the same file with .ExternalHelp.
   return `en-US/${specs.service.module.name}.dll-Help.xml`;
 }
 

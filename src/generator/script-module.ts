@@ -8,6 +8,15 @@ import { helpFileName } from "./help.js";
 import { cmdletParameters, defaultOutputType, type EmittedParameter } from "./powershell.js";
 import { psString, wrap } from "./text.js";
 
+/** The function's own variable for the runtime's call object: no parameter may share its name. */
+const CALL_VARIABLE = "call";
+
+/**
+ * Value types are nullable, as AWS Tools declares them (Int32?, Boolean?): $null means not
+ * set, where a function's [int] would turn it into 0 and send that.
+ */
+const NULLABLE = new Set(["int", "long", "double", "bool", "datetime"]);
+
 export function scriptModuleFileName(specs: LoadedSpecs): string {
   return `${specs.service.module.name}.psm1`;
 }
@@ -37,12 +46,16 @@ function parameterAttributes(p: EmittedParameter): string {
 
 function parameterDeclaration(p: EmittedParameter): string[] {
   const initial = p.defaultValue !== undefined ? ` = ${psString(p.defaultValue)}` : "";
-  return [`        ${parameterAttributes(p)}`, `        [${p.psType}] $${p.name}${initial}`];
+  const type = NULLABLE.has(p.psType) ? `Nullable[${p.psType}]` : p.psType;
+  return [`        ${parameterAttributes(p)}`, `        [${type}] $${p.name}${initial}`];
 }
 
 export function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
   const { spec } = cmdlet;
   const parameters = cmdletParameters(specs, cmdlet);
+  if (parameters.some((p) => p.name.toLowerCase() === CALL_VARIABLE)) {
+    throw new Error(`${cmdlet.name}: a parameter named ${CALL_VARIABLE} would clash with the function's own variable`);
+  }
   const binding: string[] = [];
   // A function whose parameters declare no position would take them all by position, in
   // order; a compiled cmdlet (and AWS Tools) takes none.
@@ -58,8 +71,16 @@ export function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[]
     lines.push(...declaration);
     if (i < parameters.length - 1) lines.push("");
   });
-  // One call per pipeline object; the runtime keeps what an invocation shares between them.
-  lines.push("    )", "", `    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, ${psString(spec.operation)}) }`, "}");
+  // As a compiled cmdlet's BeginProcessing, ProcessRecord and EndProcessing: the caller's
+  // preferences and $AWSHistory's entry come before the first piped object is bound.
+  lines.push(
+    "    )",
+    "",
+    `    begin { $${CALL_VARIABLE} = [CmdletBridge.ServiceCall]::new($PSCmdlet, ${psString(spec.operation)}) }`,
+    `    process { $${CALL_VARIABLE}.Process($PSBoundParameters) }`,
+    `    end { $${CALL_VARIABLE}.Complete() }`,
+    "}",
+  );
   return lines;
 }
 

@@ -177,6 +177,7 @@ Describe 'Confirmation of mutating cmdlets' {
         # Non-interactive, the prompt itself fails: proof that the cmdlet asked.
         $result = Invoke-ChildPwsh -Script "Import-Module '$(Get-TestModuleManifest)'; try { Remove-CGIPUserPool -UserPoolId p -AccessKey A -SecretKey B -Region us-east-1 -EndpointUrl '$($Responder.Url)' } catch { `$_.Exception.Message }"
         ($result.Output -join ' ') | Should -Match 'NonInteractive'
+        ($result.Output -join ' ') | Should -Not -Match 'Exception calling'
         Get-ResponderRequestCount $Responder | Should -Be $before
         Remove-CGIPUserPool -UserPoolId 'p' -Force @Keys @Call
         Remove-CGIPUserPool -UserPoolId 'p' -Confirm:$false @Keys @Call
@@ -240,7 +241,7 @@ Describe 'The generated functions' {
         $command = Get-Command Get-CGIPUserAttributeVerificationCode
         $command.CommandType | Should -Be 'Function'
         $command.Module.Name | Should -Be 'PSCognitoIdentityProvider'
-        $command.ScriptBlock.ToString() | Should -Match ([regex]::Escape("[CmdletBridge.ServiceCall]::Invoke(`$PSCmdlet, `$PSBoundParameters, 'GetUserAttributeVerificationCode')"))
+        $command.ScriptBlock.ToString() | Should -Match ([regex]::Escape("[CmdletBridge.ServiceCall]::new(`$PSCmdlet, 'GetUserAttributeVerificationCode')"))
         $command.OutputType.Name | Should -Be 'Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType'
     }
 
@@ -263,6 +264,38 @@ Describe 'The generated functions' {
         } | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Should -BeNullOrEmpty
         $VerbosePreference | Should -Be 'SilentlyContinue'
         $WhatIfPreference | Should -BeFalse
+    }
+
+    It 'take $null for a number or boolean as not set, as AWS Tools'' Int32? and Boolean? parameters do' {
+        New-CGIPGroup -UserPoolId 'p' -GroupName 'g' -Precedence $null -Force @Keys @Call | Out-Null
+        (Get-ResponderRequest $Responder -Index -1).body.PSObject.Properties.Name | Should -Not -Contain 'Precedence'
+        # A page size that is not set is sent as AWS Tools' default.
+        [pscustomobject]@{ UserPoolId = 'pages:1:1'; Limit = $null } | Get-CGIPUserList @Keys @Call | Out-Null
+        (Get-ResponderRequest $Responder -Index -1).body.Limit | Should -Be 60
+        (Get-Command New-CGIPGroup).Parameters['Precedence'].ParameterType | Should -Be ([Nullable[int]])
+    }
+
+    It 'apply the caller''s preferences before the first piped object is bound, and record an invocation that gets no object' {
+        $outcome = & {
+            $ErrorActionPreference = 'Stop'
+            try {
+                [pscustomobject]@{ AccessToken = @{ a = 1 }; AttributeName = 'email' }, [pscustomobject]@{ AccessToken = 't'; AttributeName = 'email' } |
+                    Get-CGIPUserAttributeVerificationCode @Call | Out-Null
+                'continued'
+            }
+            catch { 'stopped' }
+        }
+        $outcome | Should -Be 'stopped'
+        @() | Get-CGIPUserAttributeVerificationCode @Call
+        $AWSHistory.LastCommand.CmdletName | Should -Be 'Get-CGIPUserAttributeVerificationCode'
+        $AWSHistory.LastCommand.EmittedObjectsCount | Should -Be 0
+        $AWSHistory.LastCommand.CmdletEnd | Should -Not -BeNullOrEmpty
+    }
+
+    It 'say clearly when the data file does not know their operation, and the next call still works' {
+        function Test-UnknownOperation { [CmdletBinding()] param() begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'NoSuchOperation') } process { $call.Process($PSBoundParameters) } }
+        { Test-UnknownOperation } | Should -Throw -ErrorId 'ModuleDataMismatch,Test-UnknownOperation' -ExpectedMessage "*has no operation named 'NoSuchOperation'*Reinstall the module."
+        (Get-CGIPUserAttributeVerificationCode -AccessToken 't' -AttributeName email @Call).DeliveryMedium | Should -Be 'EMAIL'
     }
 
     It 'can be wrapped by a proxy function; its errors still name the generated function' {

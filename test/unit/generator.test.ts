@@ -115,7 +115,13 @@ describe("generate()", () => {
     );
     expect(body).toContain("[Alias('AWSProfilesLocation', 'ProfilesLocation')]");
     expect(body).toContain("        [string] $Select = 'CodeDeliveryDetails',");
-    expect(body).toContain("\n    process { [CmdletBridge.ServiceCall]::Invoke($PSCmdlet, $PSBoundParameters, 'GetUserAttributeVerificationCode') }\n}\n");
+    expect(body).toContain(
+      "    begin { $call = [CmdletBridge.ServiceCall]::new($PSCmdlet, 'GetUserAttributeVerificationCode') }\n" +
+        "    process { $call.Process($PSBoundParameters) }\n" +
+        "    end { $call.Complete() }\n}\n",
+    );
+    // Numbers and booleans are nullable, as AWS Tools declares them.
+    expect(psm1).toMatch(/\n {8}\[Nullable\[int\]\] \$Precedence,/);
     // Signed cmdlets have the credential parameters, without positions (as in AWS Tools).
     expect(psm1).toContain("        [Parameter(ValueFromPipelineByPropertyName)] [Alias('SK', 'SecretAccessKey')] [CmdletBridge.StrictString()]\n        [string] $SecretKey,");
     expect(psm1).toContain("function Remove-CGIPUserPool {\n    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]\n");
