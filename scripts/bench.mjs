@@ -99,31 +99,28 @@ try {
   row(`(for reading) the first ${calls} calls after import, not warm`, "ms/call", firstOurs, firstSdk, "raw SDK's first calls", "");
 
   // Bridge overhead, against the responder.
-  const overOurs = [], overSdk = [];
+  // With BENCH_BASELINE_MODULE, another build of the module runs here too, right after each
+  // of ours: the responder's answers take a fraction of a millisecond and do not drift as
+  // cognito-local's store grows, so the difference is the modules' own.
+  const responderRun = (module, ...extra) =>
+    perCall(pwshFile("loop.ps1", ["-ModuleManifest", module, "-EndpointUrl", responder.url, "-Calls", String(calls), ...extra], "t\n").totalMs);
+  const overOurs = [], overSdk = [], loopBase = [], pipeHere = [], pipeBase = [];
   for (let i = 0; i < runs; i++) {
-    overOurs.push(perCall(pwshFile("loop.ps1", ["-ModuleManifest", manifest, "-EndpointUrl", responder.url, "-Calls", String(calls)], "t\n").totalMs));
+    overOurs.push(responderRun(manifest));
+    if (baseline) {
+      loopBase.push(responderRun(baseline));
+      pipeHere.push(responderRun(manifest, "-Pipeline"));
+      pipeBase.push(responderRun(baseline, "-Pipeline"));
+    }
     overSdk.push(perCall(sdkCalls(responder.url, calls, "t").totalMs));
   }
   const overhead = overOurs.map((o, i) => o - overSdk[i]);
   row("bridge overhead: ours minus raw SDK per call (responder)", "ms/call", overhead, undefined, `ours ${fmt(stats(overOurs).median)}, SDK ${fmt(stats(overSdk).median)} ms/call`, "<= 1 ms");
-
-  // Another build of the module, against the responder: its answers take a fraction of a
-  // millisecond and do not drift as cognito-local's store grows, so the difference is the
-  // modules' own. The two builds alternate, each run pairing one of each.
   if (baseline) {
-    const responderRun = (module, ...extra) => perCall(pwshFile("loop.ps1", ["-ModuleManifest", module, "-EndpointUrl", responder.url, "-Calls", String(calls), ...extra], "t\n").totalMs);
-    const loopDiff = [], pipeDiff = [], loopBase = [], pipeBase = [], loopHere = [], pipeHere = [];
-    for (let i = 0; i < runs; i++) {
-      loopHere.push(responderRun(manifest));
-      loopBase.push(responderRun(baseline));
-      pipeHere.push(responderRun(manifest, "-Pipeline"));
-      pipeBase.push(responderRun(baseline, "-Pipeline"));
-      loopDiff.push(loopHere.at(-1) - loopBase.at(-1));
-      pipeDiff.push(pipeHere.at(-1) - pipeBase.at(-1));
-    }
+    const difference = (here, base) => here.map((h, j) => h - base[j]);
     const both = (here, base) => `ours ${fmt(stats(here).median)}, baseline ${fmt(stats(base).median)} ms/call (${baselineSetting})`;
-    row("warm loop: ours minus the baseline build, per call (responder)", "ms/call", loopDiff, undefined, both(loopHere, loopBase), "<= 0.1 ms");
-    row("pipeline: ours minus the baseline build, per call (responder)", "ms/call", pipeDiff, undefined, both(pipeHere, pipeBase), "<= 0.1 ms");
+    row("warm loop: ours minus the baseline build, per call (responder)", "ms/call", difference(overOurs, loopBase), undefined, both(overOurs, loopBase), "<= 0.1 ms");
+    row("pipeline: ours minus the baseline build, per call (responder)", "ms/call", difference(pipeHere, pipeBase), undefined, both(pipeHere, pipeBase), "<= 0.1 ms");
   }
 
   // Cold first call, and import: process starts vary most on a shared machine, and cost
