@@ -27,6 +27,9 @@ namespace CmdletBridge
         public ServiceCall(PSCmdlet cmdlet, string operation)
         {
             _cmdlet = cmdlet ?? throw new ArgumentNullException(nameof(cmdlet));
+            // The format views load while the first request is out (OperationRunner); their loader's
+            // first run can start now, on another core.
+            if (!FormatViews.IsLoaded) FormatViews.WarmUp();
             try
             {
                 _operation = ModuleData.Operation(operation);
