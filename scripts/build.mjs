@@ -1,6 +1,7 @@
 // `npm run build`: assembles a self-contained module folder in dist/<ModuleName>/:
 // the generated manifest, script module (the cmdlets), data file, help and format views, the
-// module's assembly (the runtime and session commands in src/dotnet, built with the .NET SDK),
+// module's assemblies (the runtime and session commands in src/dotnet, and the service's
+// model types in src/model with generated/dotnet, built with the .NET SDK),
 // and the bridge with the AWS SDK bundled into one file, so the folder works anywhere
 // PowerShell 7.4+ and `node` >= 20 are.
 import { build } from "esbuild";
@@ -20,18 +21,23 @@ mkdirSync(outDir, { recursive: true });
 
 cpSync(generatedPs, outDir, { recursive: true });
 
-// The module's assembly: built into obj/bin under src/dotnet, copied beside the manifest.
-const dotnetProject = join(root, "src", "dotnet", "Module.csproj");
-const dotnetOut = join(root, "src", "dotnet", "bin", "module");
-const dotnetArgs = ["build", dotnetProject, "-c", "Release", "-o", dotnetOut, `-p:ModuleName=${moduleName}`, "--nologo", "-v", "q", "-clp:ErrorsOnly;NoSummary"];
-const dotnet = spawnSync("dotnet", dotnetArgs, {
-  cwd: root,
-  stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1", DOTNET_NOLOGO: "1", DOTNET_SKIP_FIRST_TIME_EXPERIENCE: "1" },
-});
-if (dotnet.error) throw new Error(`could not run the .NET SDK (dotnet) to build src/dotnet: ${dotnet.error.message}`);
-if (dotnet.status !== 0) throw new Error(`dotnet build of src/dotnet failed (exit code ${dotnet.status})`);
-copyFileSync(join(dotnetOut, `${moduleName}.dll`), join(outDir, `${moduleName}.dll`));
+// The module's assemblies: the runtime (src/dotnet) and the service's model types
+// (src/model with generated/dotnet), each built into obj/bin under its folder and copied
+// beside the manifest.
+function buildAssembly(folder, project, assemblyName) {
+  const out = join(root, "src", folder, "bin", "module");
+  const args = ["build", join(root, "src", folder, project), "-c", "Release", "-o", out, `-p:ModuleName=${moduleName}`, "--nologo", "-v", "q", "-clp:ErrorsOnly;NoSummary"];
+  const dotnet = spawnSync("dotnet", args, {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1", DOTNET_NOLOGO: "1", DOTNET_SKIP_FIRST_TIME_EXPERIENCE: "1" },
+  });
+  if (dotnet.error) throw new Error(`could not run the .NET SDK (dotnet) to build src/${folder}: ${dotnet.error.message}`);
+  if (dotnet.status !== 0) throw new Error(`dotnet build of src/${folder} failed (exit code ${dotnet.status})`);
+  copyFileSync(join(out, `${assemblyName}.dll`), join(outDir, `${assemblyName}.dll`));
+}
+buildAssembly("model", "Model.csproj", `${moduleName}.Model`);
+buildAssembly("dotnet", "Module.csproj", moduleName);
 
 await build({
   entryPoints: [join(root, "src", "bridge", "main.ts")],

@@ -2,6 +2,7 @@
 @{
     RootModule           = 'PSCognitoIdentityProvider.psm1'
     NestedModules        = @('PSCognitoIdentityProvider.dll')
+    RequiredAssemblies   = @('PSCognitoIdentityProvider.Model.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '5b1f7c3e-2d4a-4e8b-9c61-7a0f3d2e8b45'
     Author               = 'PSCognitoIdentityProvider contributors'

@@ -48,7 +48,13 @@ namespace CmdletBridge
                     }
                     return result;
                 }
+                case object constant when ModelTypes.IsConstant(constant.GetType()):
+                    return constant.ToString();
+                case System.IO.MemoryStream stream:
+                    // A blob, as the AWS SDK for .NET holds one: base64, as a byte[] is sent.
+                    return System.Convert.ToBase64String(stream.ToArray());
                 case PSCustomObject:
+                case object when ModelTypes.IsStructure(baseValue.GetType()):
                 {
                     var result = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
                     foreach (PSPropertyInfo property in PSObject.AsPSObject(value).Properties)

@@ -32,6 +32,8 @@ namespace CmdletBridge
             object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is null) return System.Management.Automation.Language.NullString.Value;
             if (value is string || value is ValueType) return inputData;
+            // A service enum ([Amazon.CognitoIdentityProvider.MessageActionType]::SUPPRESS) is its value.
+            if (ModelTypes.IsConstant(value.GetType())) return value.ToString();
             if (_propertyNames.Length > 0 && value is not IDictionary && value is not IEnumerable && value is not ScriptBlock)
             {
                 PSObject item = PSObject.AsPSObject(inputData!);

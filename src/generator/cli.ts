@@ -3,6 +3,7 @@
 import { resolve } from "node:path";
 import { formatIssue, SpecValidationError } from "../spec/errors.js";
 import { loadSpecs } from "../spec/loader.js";
+import { readSpecsModel } from "../sdk-schema/model.js";
 import { checkSdkOperations } from "./sdk-check.js";
 import { compareGenerated, generate, writeGenerated } from "./generate.js";
 
@@ -25,7 +26,7 @@ try {
     for (const p of sdkProblems) console.error(formatIssue(p));
     process.exit(1);
   }
-  const files = generate(specs);
+  const files = generate(specs, await readSpecsModel(specs));
   if (check) {
     const problems = compareGenerated(outDir, files);
     if (problems.length) {

@@ -2,7 +2,9 @@
 // the same bytes, so `generate:check` can compare them with what is committed.
 import { readdirSync, readFileSync, mkdirSync, writeFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import type { ServiceModel } from "../sdk-schema/model.js";
 import type { LoadedSpecs } from "../spec/types.js";
+import { emitDotnetModel } from "./dotnet-model.js";
 import { emitFormats } from "./formats.js";
 import { emitHelp, helpFileName } from "./help.js";
 import { emitModuleData, moduleDataFileName } from "./module-data.js";
@@ -13,7 +15,8 @@ import { emitHandler, emitIndex, handlerFileName } from "./typescript.js";
 /** Relative path (with /) -> content. */
 export type GeneratedFiles = Map<string, string>;
 
-export function generate(specs: LoadedSpecs): GeneratedFiles {
+/** `model`: the service's model types, read from the SDK package (readSpecsModel). */
+export function generate(specs: LoadedSpecs, model: ServiceModel): GeneratedFiles {
   const files: GeneratedFiles = new Map();
   const name = specs.service.module.name;
   for (const cmdlet of specs.cmdlets) files.set(`handlers/${handlerFileName(cmdlet)}`, emitHandler(specs, cmdlet));
@@ -23,7 +26,13 @@ export function generate(specs: LoadedSpecs): GeneratedFiles {
   files.set(`powershell/${moduleDataFileName(specs)}`, emitModuleData(specs));
   files.set(`powershell/${formatFileName(specs)}`, emitFormats(specs));
   files.set(`powershell/${helpFileName(specs)}`, emitHelp(specs));
+  for (const [path, content] of emitDotnetModel(model, dotnetNames(specs))) files.set(path, content);
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The service's .NET namespace is the output types' namespace without its ".Model". */
+export function dotnetNames(specs: LoadedSpecs): { serviceNamespace: string; service: string } {
+  return { serviceNamespace: specs.service.typeNamespace.replace(/\.Model$/, ""), service: specs.service.service };
 }
 
 export function writeGenerated(outDir: string, files: GeneratedFiles): void {

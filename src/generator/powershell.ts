@@ -273,6 +273,9 @@ export function emitManifest(specs: LoadedSpecs): string {
     // call, with the session commands, is loaded first as a nested module.
     `    RootModule           = ${psString(`${m.name}.psm1`)}`,
     `    NestedModules        = @(${psString(`${m.name}.dll`)})`,
+    // The service's model types (Amazon.CognitoIdentityProvider.Model.*, the constant
+    // classes): loaded before the functions are parsed, so that the types they name resolve.
+    `    RequiredAssemblies   = @(${psString(`${m.name}.Model.dll`)})`,
     `    ModuleVersion        = ${psString(m.version)}`,
     `    GUID                 = ${psString(m.guid)}`,
     `    Author               = ${psString(m.author)}`,

@@ -49,6 +49,15 @@ export const serviceSchema = {
       },
     },
     typeNamespace: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$" },
+    // What the SDK for JavaScript's model does not say of the .NET model types.
+    model: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        // "Shape.Member": numbers that are long in .NET (JavaScript has one number type; int otherwise).
+        longMembers: { type: "array", items: { type: "string", pattern: "^[A-Z][A-Za-z0-9]*\\.[A-Za-z][A-Za-z0-9]*$" }, uniqueItems: true },
+      },
+    },
     module: {
       type: "object",
       additionalProperties: false,

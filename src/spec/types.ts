@@ -9,6 +9,7 @@ export interface ServiceSpec {
   nounPrefix: string;
   sdk: { package: string; client: string; serviceId: string; cliCommand?: string };
   typeNamespace: string;
+  model?: { longMembers?: string[] };
   module: {
     name: string;
     version: string;

@@ -7,6 +7,7 @@ import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { compareGenerated, generate } from "../../src/generator/generate.js";
 import { SHARED_COMMANDS } from "../../src/generator/powershell.js";
+import { readSpecsModel } from "../../src/sdk-schema/model.js";
 import { loadSpecs } from "../../src/spec/loader.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -14,23 +15,26 @@ const cli = join(root, "src", "generator", "cli.ts");
 const work = mkdtempSync(join(tmpdir(), "generator-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// The service's model, read once from the SDK package (what `npm run generate` reads).
+const model = await readSpecsModel(loadSpecs(join(root, "specs"), { displayRoot: root }));
+
 const runCli = (...args: string[]) => execa(process.execPath, ["--import", "tsx", cli, ...args], { cwd: root, reject: false });
 
 describe("generate()", () => {
   const specs = loadSpecs(join(root, "specs"), { displayRoot: root });
 
   it("gives the same bytes every time", () => {
-    const first = generate(specs);
-    const second = generate(loadSpecs(join(root, "specs"), { displayRoot: root }));
+    const first = generate(specs, model);
+    const second = generate(loadSpecs(join(root, "specs"), { displayRoot: root }), model);
     expect([...second.entries()]).toEqual([...first.entries()]);
   });
 
   it("matches what is committed in generated/", () => {
-    expect(compareGenerated(join(root, "generated"), generate(specs))).toEqual([]);
+    expect(compareGenerated(join(root, "generated"), generate(specs, model))).toEqual([]);
   });
 
   it("writes a handler that imports only its own SDK command and schema", () => {
-    const handler = generate(specs).get("handlers/GetUserAttributeVerificationCode.ts")!;
+    const handler = generate(specs, model).get("handlers/GetUserAttributeVerificationCode.ts")!;
     const sdkImports = handler.split("\n").filter((l) => l.includes("@aws-sdk/"));
     expect(sdkImports).toEqual([
       'import { GetUserAttributeVerificationCode$, GetUserAttributeVerificationCodeCommand, type GetUserAttributeVerificationCodeCommandInput } from "@aws-sdk/client-cognito-identity-provider";',
@@ -44,13 +48,13 @@ describe("generate()", () => {
 
   it("maps a flattened parameter to its member path in the handler", () => {
     // -PasswordPolicy_MinimumLength fills Policies.PasswordPolicy.MinimumLength.
-    const handler = generate(specs).get("handlers/CreateUserPool.ts")!;
+    const handler = generate(specs, model).get("handlers/CreateUserPool.ts")!;
     expect(handler).toContain("buildInput: inputBuilder(CreateUserPool$, {");
     expect(handler).toContain('    PasswordPolicy_MinimumLength: "Policies.PasswordPolicy.MinimumLength",\n');
   });
 
   it("writes a manifest with explicit exports and no wildcards", () => {
-    const manifest = generate(specs).get("powershell/PSCognitoIdentityProvider.psd1")!;
+    const manifest = generate(specs, model).get("powershell/PSCognitoIdentityProvider.psd1")!;
     const listed = (key: string) => new RegExp(`${key}\\s+= @\\(([^)]*)\\)`).exec(manifest)![1]!.match(/'[^']+'/g);
     // Every cmdlet spec file is a function of the script module; the runtime's shell
     // commands (written out here rather than taken from the generator) are its cmdlets.
@@ -90,19 +94,19 @@ describe("generate()", () => {
     const defined = [...runtime.matchAll(/^\s*\[Cmdlet\(Verbs\w+\.(\w+), "([\w]+)"[^\]]*\)\]/gm)].map((m) => `${m[1]}-${m[2]}`);
     // One internal helper cmdlet is called by its type, never by name, so it is not exported.
     expect(defined.filter((c) => c !== "Resolve-AWSProfileCredential").sort()).toEqual([...SHARED_COMMANDS].sort());
-    const help = generate(specs).get("powershell/en-US/PSCognitoIdentityProvider.dll-Help.xml")!;
+    const help = generate(specs, model).get("powershell/en-US/PSCognitoIdentityProvider.dll-Help.xml")!;
     for (const command of SHARED_COMMANDS) expect(help).toContain(`<command:name>${command}</command:name>`);
   });
 
   it("writes MAML help beside the assembly, with aliases and 1-based positions", () => {
-    const help = generate(specs).get("powershell/en-US/PSCognitoIdentityProvider.dll-Help.xml")!;
+    const help = generate(specs, model).get("powershell/en-US/PSCognitoIdentityProvider.dll-Help.xml")!;
     expect(help).toContain('pipelineInput="True (ByValue, ByPropertyName)" position="211" aliases="RegionToCall"');
     expect(help).toContain('position="212" aliases="AWSProfilesLocation, ProfilesLocation"');
     expect(help).toContain("<maml:name>Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType</maml:name>");
   });
 
   it("writes one advanced function per spec, with AWS Tools' parameter attributes, over the runtime", () => {
-    const files = generate(specs);
+    const files = generate(specs, model);
     const psm1 = files.get("powershell/PSCognitoIdentityProvider.psm1")!;
     const functions = [...psm1.matchAll(/^function ([\w-]+) \{$/gm)].map((m) => m[1]);
     expect(functions).toEqual(specs.cmdlets.map((c) => c.name).sort());
@@ -140,9 +144,12 @@ describe("generate()", () => {
     expect(named).toEqual([]);
   });
 
-  it("writes the runtime's data on each operation, and no compiled code", () => {
-    const files = generate(specs);
-    expect([...files.keys()].filter((f) => f.endsWith(".cs"))).toEqual([]);
+  it("writes the runtime's data on each operation, and no compiled code but the model types", () => {
+    const files = generate(specs, model);
+    const csharp = [...files.keys()].filter((f) => f.endsWith(".cs"));
+    expect(csharp.filter((f) => !f.startsWith("dotnet/"))).toEqual([]);
+    // The model types are the service's shapes: no cmdlet is named in them.
+    expect(csharp.filter((f) => /\b[A-Z][a-z]+-CGIP/.test(files.get(f)!))).toEqual([]);
     const data = JSON.parse(files.get("powershell/PSCognitoIdentityProvider.Data.json")!);
     expect(Object.keys(data.operations)).toHaveLength(specs.cmdlets.length);
     expect(data.operations.GetUserAttributeVerificationCode).toMatchObject({

@@ -1,0 +1,93 @@
+# The AWS SDK for .NET's model types and constant classes, as scripts written for AWS
+# Tools build and test them: Amazon.CognitoIdentityProvider.Model.* and the enums.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Import-TestModule
+    $script:Responder = Start-TestResponder
+    $script:Signed = @{ Region = 'us-east-1'; EndpointUrl = $script:Responder.Url; AccessKey = 'AKIDMODEL'; SecretKey = 'model-secret' }
+}
+
+AfterAll {
+    Remove-Module PSCognitoIdentityProvider -ErrorAction Ignore
+    Stop-TestResponder $script:Responder
+}
+
+Describe 'Model types' {
+    It 'are there as soon as the module is imported: New-Object, a hashtable cast, and -is' {
+        $attr = New-Object Amazon.CognitoIdentityProvider.Model.AttributeType
+        $attr.Name = 'email'; $attr.Value = 'bob@example.com'
+        $a2 = [Amazon.CognitoIdentityProvider.Model.AttributeType]@{ Name = 'custom:tenant'; Value = 'acme' }
+        $attr.Name | Should -Be 'email'
+        $a2 | Should -BeOfType ([Amazon.CognitoIdentityProvider.Model.AttributeType])
+        $a2.Value | Should -Be 'acme'
+    }
+
+    It 'have the AWS SDK for .NET''s members and member types' {
+        $members = [Amazon.CognitoIdentityProvider.Model.UserType].GetProperties() | ForEach-Object { "$($_.Name):$($_.PropertyType.Name)" } | Sort-Object
+        $members | Should -Be @(
+            'Attributes:List`1', 'Enabled:Nullable`1', 'MFAOptions:List`1', 'UserCreateDate:Nullable`1',
+            'UserLastModifiedDate:Nullable`1', 'Username:String', 'UserStatus:UserStatusType'
+        )
+        [Amazon.CognitoIdentityProvider.Model.UserImportJobType].GetProperty('ImportedUsers').PropertyType | Should -Be ([Nullable[long]])
+        [Amazon.CognitoIdentityProvider.Model.AdminCreateUserResponse].BaseType.FullName | Should -Be 'Amazon.Runtime.AmazonWebServiceResponse'
+        [Amazon.CognitoIdentityProvider.Model.AdminCreateUserResponse].GetProperty('HttpStatusCode').PropertyType | Should -Be ([System.Net.HttpStatusCode])
+        [Amazon.CognitoIdentityProvider.Model.AdminCreateUserRequest].BaseType.FullName | Should -Be 'Amazon.CognitoIdentityProvider.Model.AmazonCognitoIdentityProviderRequest'
+    }
+
+    It 'refuse a hashtable key that is not a member, naming it' {
+        { [Amazon.CognitoIdentityProvider.Model.AttributeType]@{ Name = 'email'; Valeu = 'x' } } | Should -Throw '*Valeu*'
+    }
+}
+
+Describe 'Constant classes' {
+    It 'have a static field per value, with .Value and ToString()' {
+        $flow = [Amazon.CognitoIdentityProvider.AuthFlowType]::USER_PASSWORD_AUTH
+        $flow.Value | Should -BeExactly 'USER_PASSWORD_AUTH'
+        "$flow" | Should -BeExactly 'USER_PASSWORD_AUTH'
+        [Amazon.CognitoIdentityProvider.TimeUnitsType]::Days.Value | Should -BeExactly 'days'
+    }
+
+    It 'compare with strings either way round, without regard to case, as the SDK''s do' {
+        $status = [Amazon.CognitoIdentityProvider.UserStatusType]::CONFIRMED
+        $status -eq 'CONFIRMED' | Should -BeTrue
+        $status -eq 'confirmed' | Should -BeTrue
+        'confirmed' -eq $status | Should -BeTrue
+        $status -eq 'UNCONFIRMED' | Should -BeFalse
+        $status -eq [Amazon.CognitoIdentityProvider.UserStatusType]'Confirmed' | Should -BeTrue
+        $matched = switch ($status) { 'CONFIRMED' { 'yes' } default { 'no' } }
+        $matched | Should -Be 'yes'
+    }
+
+    It 'convert from strings, keeping a value the SDK does not know yet, and print the known spelling' {
+        ([Amazon.CognitoIdentityProvider.UserStatusType]'confirmed').ToString() | Should -BeExactly 'CONFIRMED'
+        ([Amazon.CognitoIdentityProvider.UserStatusType]'SOMETHING_NEW').Value | Should -BeExactly 'SOMETHING_NEW'
+        [Amazon.CognitoIdentityProvider.UserStatusType]::FindValue('confirmed') | Should -Be ([Amazon.CognitoIdentityProvider.UserStatusType]::CONFIRMED)
+        [string][Amazon.CognitoIdentityProvider.MessageActionType]::SUPPRESS | Should -BeExactly 'SUPPRESS'
+    }
+}
+
+Describe 'Model objects as cmdlet parameters' {
+    It 'sends AttributeType objects and a constant class as AWS Tools would' {
+        $attr = New-Object Amazon.CognitoIdentityProvider.Model.AttributeType
+        $attr.Name = 'email'; $attr.Value = 'bob@example.com'
+        $a2 = [Amazon.CognitoIdentityProvider.Model.AttributeType]@{ Name = 'custom:tenant'; Value = 'acme' }
+        $null = New-CGIPUserAdmin -UserPoolId 'pool-1' -Username 'bob' -UserAttribute $attr, $a2 `
+            -MessageAction ([Amazon.CognitoIdentityProvider.MessageActionType]::SUPPRESS) -Force @Signed
+        $body = (Get-ResponderRequest $Responder -Index -1).body
+        $body.MessageAction | Should -BeExactly 'SUPPRESS'
+        @($body.UserAttributes).Count | Should -Be 2
+        $body.UserAttributes[0].Name | Should -Be 'email'
+        $body.UserAttributes[0].Value | Should -Be 'bob@example.com'
+        $body.UserAttributes[1].Name | Should -Be 'custom:tenant'
+        $body.UserAttributes[1].Value | Should -Be 'acme'
+    }
+
+    It 'leaves out the members an object does not set' {
+        $settings = [Amazon.CognitoIdentityProvider.Model.SMSMfaSettingsType]@{ Enabled = $true }
+        $null = Set-CGIPUserMFAPreferenceAdmin -UserPoolId 'pool-1' -Username 'bob' -SMSMfaSetting $settings -Force @Signed
+        $body = (Get-ResponderRequest $Responder -Index -1).body
+        $body.SMSMfaSettings.Enabled | Should -BeTrue
+        $body.SMSMfaSettings.PSObject.Properties.Name | Should -Not -Contain 'PreferredMfa'
+    }
+}
