@@ -14,8 +14,9 @@ namespace CmdletBridge
     /// Requests: hashtables, PSCustomObjects, arrays and scalars become JSON, with every
     /// non-ASCII character escaped (\uXXXX), so the stream stays ASCII and even a lone
     /// surrogate reaches the bridge exactly.
-    /// Replies: objects become PSCustomObjects; an object's "@t" member becomes its type
-    /// name, and "@t" with "@v" marks a .NET value (DateTime, HttpStatusCode).
+    /// Replies: an object whose "@t" member names a model type (ModelCatalog) becomes an
+    /// instance of it; other objects become PSCustomObjects with "@t" as their type name, and
+    /// "@t" with "@v" marks a .NET value (DateTime, HttpStatusCode) or a constant class.
     /// </summary>
     public static class BridgeJson
     {
@@ -289,9 +290,20 @@ namespace CmdletBridge
                 object? tagged = null;
                 bool hasValue = false;
                 if (!Open('}')) return result;
+                bool first = true;
                 do
                 {
                     string name = ReadMemberName();
+                    // The bridge puts an object's type first: one the model has is built as that type.
+                    if (first && name == TypeKey && Peek() == '"')
+                    {
+                        string type = ReadString();
+                        if (ModelCatalog.Find(type) is ModelClass model) return ReadModel(model, depth);
+                        typeName = type;
+                        first = false;
+                        continue;
+                    }
+                    first = false;
                     object? value = ReadValue(depth + 1);
                     if (name == MapKey && value is object?[] pairs) mapPairs = pairs;
                     else if (name == TypeKey && value is string t) typeName = t;
@@ -311,6 +323,29 @@ namespace CmdletBridge
             }
 
             /// <summary>A map, as the AWS SDK for .NET gives it: keys compared exactly.</summary>
+            private char Peek() => AtEnd ? '\0' : _text[_at];
+
+            /// <summary>The rest of an object whose type the model has: a constant ("@v") or a structure's members.</summary>
+            private object? ReadModel(ModelClass model, int depth)
+            {
+                object? instance = model.IsConstant ? null : model.NewInstance();
+                object? constant = null;
+                while (Next('}'))
+                {
+                    string name = ReadMemberName();
+                    object? value = ReadValue(depth + 1);
+                    if (model.IsConstant)
+                    {
+                        if (name == ValueKey && value is string text) constant = model.Constant(text);
+                    }
+                    else
+                    {
+                        model.Set(instance!, name, value);
+                    }
+                }
+                return model.IsConstant ? constant : instance;
+            }
+
             private static System.Collections.Generic.Dictionary<string, object?> ToDictionary(object?[] pairs)
             {
                 var map = new System.Collections.Generic.Dictionary<string, object?>(pairs.Length, StringComparer.Ordinal);

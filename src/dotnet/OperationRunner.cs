@@ -275,7 +275,7 @@ namespace CmdletBridge
                 {
                     object? member = value is null ? null : PSObject.AsPSObject(value).Properties[segment]?.Value;
                     if (member is null) continue;
-                    if (member is object[] items)
+                    if (member is IList items)
                     {
                         foreach (object? item in items) if (item is not null) next.Add(item);
                     }

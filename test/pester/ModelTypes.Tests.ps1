@@ -91,3 +91,55 @@ Describe 'Model objects as cmdlet parameters' {
         $body.SMSMfaSettings.PSObject.Properties.Name | Should -Not -Contain 'PreferredMfa'
     }
 }
+
+Describe 'Cmdlet output of the model types' {
+    BeforeAll {
+        $script:Call = @{ Region = 'us-east-1'; EndpointUrl = $Responder.Url }
+    }
+
+    It 'writes the -Select member as its model type, with constant classes for enums' {
+        $details = Get-CGIPUserAttributeVerificationCode -AccessToken 't' -AttributeName email @Call
+        $details | Should -BeOfType ([Amazon.CognitoIdentityProvider.Model.CodeDeliveryDetailsType])
+        $details.DeliveryMedium | Should -BeOfType ([Amazon.CognitoIdentityProvider.DeliveryMediumType])
+        $details.DeliveryMedium -eq 'EMAIL' | Should -BeTrue
+        $details.Destination | Should -Be 'a***@e***'
+    }
+
+    It 'gives the response type for -Select *, with ResponseMetadata, HttpStatusCode and ContentLength' {
+        $response = Get-CGIPUserAttributeVerificationCode -AccessToken 't' -AttributeName email -Select '*' @Call
+        $response | Should -BeOfType ([Amazon.CognitoIdentityProvider.Model.GetUserAttributeVerificationCodeResponse])
+        $response | Should -BeOfType ([Amazon.Runtime.AmazonWebServiceResponse])
+        $response.HttpStatusCode | Should -Be ([System.Net.HttpStatusCode]::OK)
+        $response.ContentLength | Should -BeGreaterThan 0
+        $response.ResponseMetadata.RequestId | Should -Be (Get-ResponderRequest $Responder -Index -1).requestId
+        ($response | Get-Member -MemberType Property).Name | Should -Be @('CodeDeliveryDetails', 'ContentLength', 'HttpStatusCode', 'ResponseMetadata')
+    }
+
+    It 'writes each user of a paged listing as a UserType, lists as List[T]' {
+        $users = @(Get-CGIPUserList -UserPoolId 'pool:3:2' @Signed)
+        $users.Count | Should -Be 6
+        $users[0] | Should -BeOfType ([Amazon.CognitoIdentityProvider.Model.UserType])
+        $users[0].UserStatus -eq [Amazon.CognitoIdentityProvider.UserStatusType]::CONFIRMED | Should -BeTrue
+        $users[0].Enabled | Should -BeTrue
+        $users[0].Attributes.GetType().Name | Should -Be 'List`1'
+        $users[0].Attributes[0] | Should -BeOfType ([Amazon.CognitoIdentityProvider.Model.AttributeType])
+        $users[5].Username | Should -Be 'user-3-2'
+    }
+
+    It 'round-trips property values through Export-Clixml and Import-Clixml' {
+        $user = Get-CGIPUserList -UserPoolId 'pool:1:1' @Signed
+        $file = Join-Path ([IO.Path]::GetTempPath()) "model-$([guid]::NewGuid()).xml"
+        try {
+            $user | Export-Clixml -LiteralPath $file -Depth 4
+            $back = Import-Clixml -LiteralPath $file
+            $back.PSObject.TypeNames[0] | Should -Be 'Deserialized.Amazon.CognitoIdentityProvider.Model.UserType'
+            $back.Username | Should -Be $user.Username
+            $back.Enabled | Should -Be $true
+            $back.UserStatus.Value | Should -Be 'CONFIRMED'
+            $back.Attributes[0].Value | Should -Be $user.Attributes[0].Value
+        }
+        finally {
+            Remove-Item -LiteralPath $file -ErrorAction Ignore
+        }
+    }
+}

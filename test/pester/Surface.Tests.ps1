@@ -66,7 +66,8 @@ Describe 'The command surface' {
 
     It 'returns maps as case-sensitive dictionaries, as the AWS SDK for .NET does' {
         $response = Get-CGIPUserAttributeVerificationCode -AccessToken 'tok' -AttributeName email -Select '*' @Call
-        $response.ResponseMetadata.Metadata | Should -BeOfType ([System.Collections.Generic.Dictionary[string, object]])
+        # IDictionary<string, string>, as on the SDK's ResponseMetadata.
+        $response.ResponseMetadata.Metadata | Should -BeOfType ([System.Collections.Generic.Dictionary[string, string]])
         # Tag keys differing only in case, or looking like the protocol's type tag, all survive.
         $tags = [CmdletBridge.BridgeJson]::Read('{"Tags":{"@m":[["Env","prod"],["env","dev"],["@t","owner"]]}}').Tags
         $tags.Count | Should -Be 3
