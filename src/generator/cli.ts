@@ -1,10 +1,11 @@
 // `npm run generate` writes generated/ from specs/; `npm run generate:check` exits 1
 // when generated/ is not exactly what the specs give.
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatIssue, SpecValidationError } from "../spec/errors.js";
 import { loadSpecs } from "../spec/loader.js";
 import { readSpecsModel } from "../sdk-schema/model.js";
-import { checkSdkOperations } from "./sdk-check.js";
+import { checkSdkOperations, checkTableViews } from "./sdk-check.js";
 import { compareGenerated, generate, writeGenerated } from "./generate.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -26,7 +27,13 @@ try {
     for (const p of sdkProblems) console.error(formatIssue(p));
     process.exit(1);
   }
-  const files = generate(specs, await readSpecsModel(specs));
+  const model = await readSpecsModel(specs);
+  const viewProblems = checkTableViews(specs, model, readFileSync(resolve(specDir, "service.yaml"), "utf8"));
+  if (viewProblems.length) {
+    for (const p of viewProblems) console.error(formatIssue(p));
+    process.exit(1);
+  }
+  const files = generate(specs, model);
   if (check) {
     const problems = compareGenerated(outDir, files);
     if (problems.length) {

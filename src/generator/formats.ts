@@ -1,6 +1,7 @@
-// Emits the module's format views (.format.ps1xml): a table for every small output
-// shape whose members are all scalars (CodeDeliveryDetailsType, say), and a list for
-// every response type, as AWS Tools users see them. Members appear in ordinal order,
+// Emits the module's format views (.format.ps1xml): a table with the columns the service
+// spec chooses for the types people list most (users, pools, groups...), a table for every
+// other small output shape whose members are all scalars (CodeDeliveryDetailsType, say),
+// and a list for every response type, as AWS Tools users see them. Members appear in ordinal order,
 // the order of the AWS SDK for .NET's model properties, whichever spec defines a shape.
 import { parseTypeRef, responseShapes, SCALAR_TYPES } from "../runtime/shapes.js";
 import type { LoadedSpecs } from "../spec/types.js";
@@ -28,6 +29,8 @@ export function emitFormats(specs: LoadedSpecs): string {
       if (allScalar && count > 0 && count <= MAX_TABLE_COLUMNS) tables.set(name, Object.keys(members).sort(ordinal));
     }
   }
+
+  for (const [name, columns] of Object.entries(specs.service.tableViews ?? {})) tables.set(name, columns);
 
   const views: string[] = [];
   for (const [name, members] of [...tables.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -1,5 +1,6 @@
 // Confirms every spec names an operation the installed SDK package really has, so a
 // typo fails at generation rather than when a user calls the cmdlet.
+import type { ServiceModel } from "../sdk-schema/model.js";
 import type { SpecIssue } from "../spec/errors.js";
 import type { LoadedSpecs } from "../spec/types.js";
 
@@ -12,6 +13,34 @@ export async function checkSdkOperations(specs: LoadedSpecs): Promise<SpecIssue[
   for (const cmdlet of specs.cmdlets) {
     if (typeof sdk[`${cmdlet.spec.operation}Command`] !== "function") {
       issues.push({ file: cmdlet.file, line: 1, column: 1, message: `operation: ${specs.service.sdk.package} has no operation named ${cmdlet.spec.operation}` });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Confirms every table view the service spec chooses names a model type and members of it.
+ * `serviceText` is service.yaml's text, for the line of each problem.
+ */
+export function checkTableViews(specs: LoadedSpecs, model: ServiceModel, serviceText: string): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const lines = serviceText.split(/\r?\n/);
+  const lineOf = (type: string) => {
+    const index = lines.findIndex((l) => new RegExp(`^\\s+${type}\\s*:`).test(l));
+    return index >= 0 ? index + 1 : 1;
+  };
+  for (const [type, columns] of Object.entries(specs.service.tableViews ?? {})) {
+    const structure = model.structures.find((s) => s.name === type);
+    const line = lineOf(type);
+    if (!structure) {
+      issues.push({ file: specs.serviceFile, line, column: 3, message: `tableViews.${type}: the service's model has no structure named ${type}` });
+      continue;
+    }
+    const members = new Set(structure.members.map((m) => m.name));
+    for (const column of columns) {
+      if (!members.has(column)) {
+        issues.push({ file: specs.serviceFile, line, column: 3, message: `tableViews.${type}: ${type} has no member named ${column} (it has ${[...members].join(", ")})` });
+      }
     }
   }
   return issues;

@@ -49,6 +49,12 @@ export const serviceSchema = {
       },
     },
     typeNamespace: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$" },
+    // Table views for the output types people list most: type name -> its columns, in order.
+    tableViews: {
+      type: "object",
+      propertyNames: { pattern: "^[A-Z][A-Za-z0-9]*$" },
+      additionalProperties: { type: "array", minItems: 1, items: { type: "string", pattern: "^[A-Z][A-Za-z0-9]*$" }, uniqueItems: true },
+    },
     // What the SDK for JavaScript's model does not say of the .NET model types.
     model: {
       type: "object",

@@ -9,6 +9,8 @@ export interface ServiceSpec {
   nounPrefix: string;
   sdk: { package: string; client: string; serviceId: string; cliCommand?: string };
   typeNamespace: string;
+  /** Type name -> the columns of its table view. */
+  tableViews?: Record<string, string[]>;
   model?: { longMembers?: string[] };
   module: {
     name: string;

@@ -143,3 +143,17 @@ Describe 'Cmdlet output of the model types' {
         }
     }
 }
+
+Describe 'How the model types print' {
+    It 'lists users as a table with the columns the service spec chooses' {
+        $text = Get-CGIPUserList -UserPoolId 'pool:1:2' @Signed | Out-String -Width 200
+        $header = ($text -split "`n" | Where-Object { $_.Trim() })[0]
+        ($header -split '\s+' | Where-Object { $_ }) | Should -Be @('Username', 'UserStatus', 'Enabled', 'UserCreateDate')
+        $text | Should -Match 'user-1-1\s+CONFIRMED\s+True'
+    }
+
+    It 'prints a nested object as its type name, as AWS Tools does' {
+        $pool = [Amazon.CognitoIdentityProvider.Model.UserPoolType]@{ Id = 'us-east-1_x'; LambdaConfig = @{ PreSignUp = 'arn:aws:lambda:x' } }
+        ($pool | Format-List Id, LambdaConfig | Out-String) | Should -Match 'LambdaConfig : Amazon\.CognitoIdentityProvider\.Model\.LambdaConfigType'
+    }
+}

@@ -173,3 +173,24 @@ describe.skipIf(!boto)("the model against the AWS CLI's service model (botocore)
     expect(missing).toEqual([]);
   });
 });
+
+describe("table views the service spec chooses", () => {
+  it("become table views with those columns, in that order", async () => {
+    const { generate } = await import("../../src/generator/generate.js");
+    const formats = generate(specs, model).get("powershell/PSCognitoIdentityProvider.Format.ps1xml")!;
+    const view = formats.slice(formats.indexOf("<Name>Amazon.CognitoIdentityProvider.Model.UserType</Name>"));
+    const columns = [...view.slice(0, view.indexOf("</View>")).matchAll(/<PropertyName>(\w+)<\/PropertyName>/g)].map((m) => m[1]);
+    expect(columns).toEqual(["Username", "UserStatus", "Enabled", "UserCreateDate"]);
+  });
+
+  it("must name model types and their members, or generation stops at the line", async () => {
+    const { checkTableViews } = await import("../../src/generator/sdk-check.js");
+    const text = "service: X\ntableViews:\n  UserType: [Username, UserState]\n  NoSuchType: [A]\n";
+    const broken = { ...specs, service: { ...specs.service, tableViews: { UserType: ["Username", "UserState"], NoSuchType: ["A"] } } };
+    const issues = checkTableViews(broken, model, text);
+    expect(issues.map((i) => `${i.line}: ${i.message}`)).toEqual([
+      expect.stringMatching(/^3: tableViews.UserType: UserType has no member named UserState \(it has Attributes, /),
+      "4: tableViews.NoSuchType: the service's model has no structure named NoSuchType",
+    ]);
+  });
+});
