@@ -123,6 +123,25 @@ try {
     row("pipeline: ours minus the baseline build, per call (responder)", "ms/call", difference(pipeHere, pipeBase), undefined, both(pipeHere, pipeBase), "<= 0.1 ms");
   }
 
+  // Large replies (the responder's ListUsers): a page of 60 users and 1,020 users through 17
+  // pages, each user with 5 attributes and two dates. With BENCH_BASELINE_MODULE, the other
+  // build runs right after each of ours (used to compare typed replies with PSCustomObjects).
+  const listingRun = (module) => pwshFile("listing.ps1", ["-ModuleManifest", module, "-EndpointUrl", responder.url]);
+  const pageOurs = [], pageBase = [], listingOurs = [], listingBase = [];
+  for (let i = 0; i < runs; i++) {
+    const ours = listingRun(manifest);
+    pageOurs.push(ours.pageMs);
+    listingOurs.push(ours.listingMs);
+    if (baseline) {
+      const base = listingRun(baseline);
+      pageBase.push(base.pageMs);
+      listingBase.push(base.listingMs);
+    }
+  }
+  const baseName = baseline ? `baseline build (${baselineSetting})` : "";
+  row("large reply: a page of 60 users, per call (responder)", "ms", pageOurs, baseline ? pageBase : undefined, baseName, baseline ? "<= 1x" : "");
+  row("large reply: 1,020 users through 17 pages, per listing (responder)", "ms", listingOurs, baseline ? listingBase : undefined, baseName, baseline ? "<= 1x" : "");
+
   // Cold first call, and import: process starts vary most on a shared machine, and cost
   // little, so these take more runs (at least 31), and each subtracts a bare pwsh start
   // measured just before it (the machine's load drifts between runs). Import-Module timed

@@ -12,8 +12,8 @@ function Add-CGIPCustomAttribute {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString('UserPoolId')]
         [string] $UserPoolId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('CustomAttributes')]
-        [object[]] $CustomAttribute,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('CustomAttributes')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.SchemaAttributeType')]
+        [Amazon.CognitoIdentityProvider.Model.SchemaAttributeType[]] $CustomAttribute,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -324,7 +324,7 @@ function Complete-CGIPWebAuthnRegistration {
         [string] $AccessToken,
 
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowNull()]
-        [object] $WebAuthnCredential,
+        [psobject] $WebAuthnCredential,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -803,8 +803,8 @@ function Edit-CGIPDeviceStatus {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $AccessToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $DeviceRememberedStatus,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.DeviceRememberedStatusType] $DeviceRememberedStatus,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -858,8 +858,8 @@ function Edit-CGIPDeviceStatusAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $Username,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $DeviceRememberedStatus,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.DeviceRememberedStatusType] $DeviceRememberedStatus,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -1751,8 +1751,8 @@ function Get-CGIPProvisionedLimit {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GetProvisionedLimitResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString('LimitDefinition_LimitClass')]
-        [string] $LimitDefinition_LimitClass,
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.LimitClass] $LimitDefinition_LimitClass,
 
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('LimitDefinition_Attributes')]
         [hashtable] $LimitDefinition_Attribute,
@@ -2751,8 +2751,8 @@ function Get-CGIPUserPoolClientList {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $NextToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $ClientType,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.ClientTypeType] $ClientType,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'UserPoolClients',
@@ -3404,8 +3404,8 @@ function New-CGIPIdentityProvider {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $UserPoolId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $ProviderType,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.IdentityProviderTypeType] $ProviderType,
 
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('ProviderDetails')]
         [hashtable] $ProviderDetail,
@@ -3473,10 +3473,10 @@ function New-CGIPManagedLoginBranding {
         [Nullable[bool]] $UseCognitoProvidedValue,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Settings')]
-        [object] $Setting,
+        [psobject] $Setting,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('Assets')]
-        [object[]] $Asset,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('Assets')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.AssetType')]
+        [Amazon.CognitoIdentityProvider.Model.AssetType[]] $Asset,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'ManagedLoginBranding',
@@ -3531,8 +3531,8 @@ function New-CGIPResourceServer {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $Name,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('Scopes')]
-        [object[]] $Scope,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('Scopes')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.ResourceServerScopeType')]
+        [Amazon.CognitoIdentityProvider.Model.ResourceServerScopeType[]] $Scope,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'ResourceServer',
@@ -3587,11 +3587,11 @@ function New-CGIPTerm {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $TermsName,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $TermsSource,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.TermsSourceType] $TermsSource,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $Enforcement,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.TermsEnforcementType] $Enforcement,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Links')]
         [hashtable] $Link,
@@ -3646,11 +3646,11 @@ function New-CGIPUserAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $Username,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('UserAttributes')]
-        [object[]] $UserAttribute,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('UserAttributes')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.AttributeType')]
+        [Amazon.CognitoIdentityProvider.Model.AttributeType[]] $UserAttribute,
 
-        [Parameter(ValueFromPipelineByPropertyName)]
-        [object[]] $ValidationData,
+        [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.AttributeType')]
+        [Amazon.CognitoIdentityProvider.Model.AttributeType[]] $ValidationData,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $TemporaryPassword,
@@ -3658,8 +3658,8 @@ function New-CGIPUserAdmin {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $ForceAliasCreation,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $MessageAction,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.MessageActionType] $MessageAction,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('DesiredDeliveryMediums')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $DesiredDeliveryMedium,
@@ -3720,8 +3720,8 @@ function New-CGIPUserImportJob {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $CloudWatchLogsRoleArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $PasswordHashingAlgorithm,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.PasswordHashingAlgorithmType] $PasswordHashingAlgorithm,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'UserImportJob',
@@ -3794,8 +3794,8 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_SignInPolicy_AllowedFirstAuthFactors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $SignInPolicy_AllowedFirstAuthFactor,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $DeletionProtection,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.DeletionProtectionType] $DeletionProtection,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $LambdaConfig_PreSignUp,
@@ -3827,20 +3827,20 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $LambdaConfig_UserMigration,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $PreTokenGenerationConfig_LambdaVersion,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.PreTokenGenerationLambdaVersionType] $PreTokenGenerationConfig_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaArn')] [CmdletBridge.StrictString()]
         [string] $PreTokenGenerationConfig_LambdaArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomSMSSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $CustomSMSSender_LambdaVersion,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomSMSSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.CustomSMSSenderLambdaVersionType] $CustomSMSSender_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomSMSSender_LambdaArn')] [CmdletBridge.StrictString()]
         [string] $CustomSMSSender_LambdaArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomEmailSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $CustomEmailSender_LambdaVersion,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomEmailSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.CustomEmailSenderLambdaVersionType] $CustomEmailSender_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomEmailSender_LambdaArn')] [CmdletBridge.StrictString()]
         [string] $CustomEmailSender_LambdaArn,
@@ -3848,8 +3848,8 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $LambdaConfig_KMSKeyID,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_InboundFederation_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $InboundFederation_LambdaVersion,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_InboundFederation_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.InboundFederationLambdaVersionType] $InboundFederation_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_InboundFederation_LambdaArn')] [CmdletBridge.StrictString()]
         [string] $InboundFederation_LambdaArn,
@@ -3887,14 +3887,14 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $VerificationMessageTemplate_EmailSubjectByLink,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $VerificationMessageTemplate_DefaultEmailOption,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.DefaultEmailOptionType] $VerificationMessageTemplate_DefaultEmailOption,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $SmsAuthenticationMessage,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $MfaConfiguration,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.UserPoolMfaType] $MfaConfiguration,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $UserAttributeUpdateSettings_AttributesRequireVerificationBeforeUpdate,
@@ -3911,8 +3911,8 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $EmailConfiguration_ReplyToEmailAddress,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $EmailConfiguration_EmailSendingAccount,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.EmailSendingAccountType] $EmailConfiguration_EmailSendingAccount,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $EmailConfiguration_From,
@@ -3968,17 +3968,17 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AdminCreateUserConfig_InviteMessageTemplate_EmailSubject')] [CmdletBridge.StrictString()]
         [string] $InviteMessageTemplate_EmailSubject,
 
-        [Parameter(ValueFromPipelineByPropertyName)]
-        [object[]] $Schema,
+        [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.SchemaAttributeType')]
+        [Amazon.CognitoIdentityProvider.Model.SchemaAttributeType[]] $Schema,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $UserPoolAddOns_AdvancedSecurityMode,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.AdvancedSecurityModeType] $UserPoolAddOns_AdvancedSecurityMode,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('UserPoolAddOns_AdvancedSecurityAdditionalFlows_CustomAuthMode')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $AdvancedSecurityAdditionalFlows_CustomAuthMode,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('UserPoolAddOns_AdvancedSecurityAdditionalFlows_CustomAuthMode')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.AdvancedSecurityEnabledModeType] $AdvancedSecurityAdditionalFlows_CustomAuthMode,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $DcrConfiguration_EnableStatus,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.StatusType] $DcrConfiguration_EnableStatus,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $DcrConfiguration_OpenDcrEnabled,
@@ -3995,20 +3995,20 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $UsernameConfiguration_CaseSensitive,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountRecoverySetting_RecoveryMechanisms')]
-        [object[]] $AccountRecoverySetting_RecoveryMechanism,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountRecoverySetting_RecoveryMechanisms')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.RecoveryOptionType')]
+        [Amazon.CognitoIdentityProvider.Model.RecoveryOptionType[]] $AccountRecoverySetting_RecoveryMechanism,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $UserPoolTier,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.UserPoolTierType] $UserPoolTier,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $KeyConfiguration_KeyType,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.EncryptionKeyType] $KeyConfiguration_KeyType,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $KeyConfiguration_KmsKeyArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $IssuerConfiguration_Type,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.IssuerType] $IssuerConfiguration_Type,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [hashtable] $AcrConfiguration,
@@ -4078,14 +4078,14 @@ function New-CGIPUserPoolClient {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[int]] $IdTokenValidity,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $TokenValidityUnits_AccessToken,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.TimeUnitsType] $TokenValidityUnits_AccessToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $TokenValidityUnits_IdToken,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.TimeUnitsType] $TokenValidityUnits_IdToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $TokenValidityUnits_RefreshToken,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.TimeUnitsType] $TokenValidityUnits_RefreshToken,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('ReadAttributes')]
         [string[]] $ReadAttribute,
@@ -4132,8 +4132,8 @@ function New-CGIPUserPoolClient {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $AnalyticsConfiguration_UserDataShared,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('PreventUserExistenceErrors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $PreventUserExistenceError,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('PreventUserExistenceErrors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.PreventUserExistenceErrorTypes] $PreventUserExistenceError,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $EnableTokenRevocation,
@@ -4144,8 +4144,8 @@ function New-CGIPUserPoolClient {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[int]] $AuthSessionValidity,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $RefreshTokenRotation_Feature,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.FeatureType] $RefreshTokenRotation_Feature,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('RefreshTokenRotation_RetryGracePeriodSeconds')]
         [Nullable[int]] $RefreshTokenRotation_RetryGracePeriodSecond,
@@ -4205,8 +4205,8 @@ function New-CGIPUserPoolDomain {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $CustomDomainConfig_CertificateArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $CustomDomainConfig_SecurityPolicy,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.SecurityPolicyType] $CustomDomainConfig_SecurityPolicy,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Routing_Failover_SecondaryRegion')] [CmdletBridge.StrictString()]
         [string] $Failover_SecondaryRegion,
@@ -4323,11 +4323,11 @@ function Register-CGIPUserInPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $Password,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('UserAttributes')]
-        [object[]] $UserAttribute,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('UserAttributes')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.AttributeType')]
+        [Amazon.CognitoIdentityProvider.Model.AttributeType[]] $UserAttribute,
 
-        [Parameter(ValueFromPipelineByPropertyName)]
-        [object[]] $ValidationData,
+        [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.AttributeType')]
+        [Amazon.CognitoIdentityProvider.Model.AttributeType[]] $ValidationData,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $AnalyticsMetadata_AnalyticsEndpointId,
@@ -5336,8 +5336,8 @@ function Revoke-CGIPToken {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $ClientSecret,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('RevokeAssociatedSessions')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $RevokeAssociatedSession,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('RevokeAssociatedSessions')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.RevokeAssociatedSessionsType] $RevokeAssociatedSession,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -5388,8 +5388,8 @@ function Revoke-CGIPUserSession {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $SessionId,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('RevokeAssociatedSessions')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $RevokeAssociatedSession,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('RevokeAssociatedSessions')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.RevokeAssociatedSessionsType] $RevokeAssociatedSession,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -5443,8 +5443,8 @@ function Revoke-CGIPUserSessionAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $SessionId,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('RevokeAssociatedSessions')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $RevokeAssociatedSession,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('RevokeAssociatedSessions')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.RevokeAssociatedSessionsType] $RevokeAssociatedSession,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -5493,8 +5493,8 @@ function Send-CGIPAuthChallengeResponse {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString('ClientId')]
         [string] $ClientId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $ChallengeName,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.ChallengeNameType] $ChallengeName,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $Session,
@@ -5564,8 +5564,8 @@ function Send-CGIPAuthChallengeResponseAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $UserPoolId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $ChallengeName,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.ChallengeNameType] $ChallengeName,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('ChallengeResponses')]
         [hashtable] $ChallengeResponse,
@@ -5585,8 +5585,8 @@ function Send-CGIPAuthChallengeResponseAdmin {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $ContextData_ServerPath,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('ContextData_HttpHeaders')]
-        [object[]] $ContextData_HttpHeader,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('ContextData_HttpHeaders')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.HttpHeader')]
+        [Amazon.CognitoIdentityProvider.Model.HttpHeader[]] $ContextData_HttpHeader,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $ContextData_EncodedData,
@@ -5691,8 +5691,8 @@ function Set-CGIPLogDeliveryConfiguration {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString('UserPoolId')]
         [string] $UserPoolId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('LogConfigurations')]
-        [object[]] $LogConfiguration,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('LogConfigurations')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.LogConfigurationType')]
+        [Amazon.CognitoIdentityProvider.Model.LogConfigurationType[]] $LogConfiguration,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'LogDeliveryConfiguration',
@@ -5744,8 +5744,8 @@ function Set-CGIPRiskConfiguration {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $ClientId,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('CompromisedCredentialsRiskConfiguration_Actions_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $Actions_EventAction,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('CompromisedCredentialsRiskConfiguration_Actions_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.CompromisedCredentialsEventActionType] $Actions_EventAction,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $CompromisedCredentialsRiskConfiguration_EventFilter,
@@ -5753,20 +5753,20 @@ function Set-CGIPRiskConfiguration {
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_LowAction_Notify')]
         [Nullable[bool]] $LowAction_Notify,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_LowAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $LowAction_EventAction,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_LowAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.AccountTakeoverEventActionType] $LowAction_EventAction,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_MediumAction_Notify')]
         [Nullable[bool]] $MediumAction_Notify,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_MediumAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $MediumAction_EventAction,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_MediumAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.AccountTakeoverEventActionType] $MediumAction_EventAction,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_HighAction_Notify')]
         [Nullable[bool]] $HighAction_Notify,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_HighAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $HighAction_EventAction,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_HighAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.AccountTakeoverEventActionType] $HighAction_EventAction,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_SourceArn')] [CmdletBridge.StrictString()]
         [string] $NotifyConfiguration_SourceArn,
@@ -5912,11 +5912,11 @@ function Set-CGIPUserMFAPreference {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $AccessToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('SMSMfaSettings')]
-        [object] $SMSMfaSetting,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('SMSMfaSettings')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.SMSMfaSettingsType')]
+        [Amazon.CognitoIdentityProvider.Model.SMSMfaSettingsType] $SMSMfaSetting,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('SoftwareTokenMfaSettings')]
-        [object] $SoftwareTokenMfaSetting,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('SoftwareTokenMfaSettings')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.SoftwareTokenMfaSettingsType')]
+        [Amazon.CognitoIdentityProvider.Model.SoftwareTokenMfaSettingsType] $SoftwareTokenMfaSetting,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $EmailMfaSettings_Enabled,
@@ -5976,11 +5976,11 @@ function Set-CGIPUserMFAPreferenceAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $Username,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('SMSMfaSettings')]
-        [object] $SMSMfaSetting,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('SMSMfaSettings')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.SMSMfaSettingsType')]
+        [Amazon.CognitoIdentityProvider.Model.SMSMfaSettingsType] $SMSMfaSetting,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('SoftwareTokenMfaSettings')]
-        [object] $SoftwareTokenMfaSetting,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('SoftwareTokenMfaSettings')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.SoftwareTokenMfaSettingsType')]
+        [Amazon.CognitoIdentityProvider.Model.SoftwareTokenMfaSettingsType] $SoftwareTokenMfaSetting,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $EmailMfaSettings_Enabled,
@@ -6146,11 +6146,11 @@ function Set-CGIPUserPoolMfaConfig {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString('UserPoolId')]
         [string] $UserPoolId,
 
-        [Parameter(ValueFromPipelineByPropertyName)]
-        [object] $SmsMfaConfiguration,
+        [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.SmsMfaConfigType')]
+        [Amazon.CognitoIdentityProvider.Model.SmsMfaConfigType] $SmsMfaConfiguration,
 
-        [Parameter(ValueFromPipelineByPropertyName)]
-        [object] $SoftwareTokenMfaConfiguration,
+        [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.SoftwareTokenMfaConfigType')]
+        [Amazon.CognitoIdentityProvider.Model.SoftwareTokenMfaConfigType] $SoftwareTokenMfaConfiguration,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $EmailMfaConfiguration_Message,
@@ -6158,17 +6158,17 @@ function Set-CGIPUserPoolMfaConfig {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $EmailMfaConfiguration_Subject,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $MfaConfiguration,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.UserPoolMfaType] $MfaConfiguration,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $WebAuthnConfiguration_RelyingPartyId,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $WebAuthnConfiguration_UserVerification,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.UserVerificationType] $WebAuthnConfiguration_UserVerification,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $WebAuthnConfiguration_FactorConfiguration,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.WebAuthnFactorConfigurationType] $WebAuthnConfiguration_FactorConfiguration,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = '*',
@@ -6217,8 +6217,8 @@ function Set-CGIPUserPoolSessionConfiguration {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString('UserPoolId')]
         [string] $UserPoolId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $UserSessionTracking,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.UserSessionTrackingType] $UserSessionTracking,
 
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowNull()]
         [Nullable[int]] $TokenSession_MaxPerUser,
@@ -6269,8 +6269,8 @@ function Set-CGIPUserSetting {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString('AccessToken')]
         [string] $AccessToken,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('MFAOptions')]
-        [object[]] $MFAOption,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('MFAOptions')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.MFAOptionType')]
+        [Amazon.CognitoIdentityProvider.Model.MFAOptionType[]] $MFAOption,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -6306,8 +6306,8 @@ function Set-CGIPUserSettingAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $Username,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('MFAOptions')]
-        [object[]] $MFAOption,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('MFAOptions')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.MFAOptionType')]
+        [Amazon.CognitoIdentityProvider.Model.MFAOptionType[]] $MFAOption,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -6356,8 +6356,8 @@ function Start-CGIPAuth {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString('ClientId')]
         [string] $ClientId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $AuthFlow,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.AuthFlowType] $AuthFlow,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AuthParameters')]
         [hashtable] $AuthParameter,
@@ -6427,8 +6427,8 @@ function Start-CGIPAuthAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $UserPoolId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $AuthFlow,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.AuthFlowType] $AuthFlow,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AuthParameters')]
         [hashtable] $AuthParameter,
@@ -6448,8 +6448,8 @@ function Start-CGIPAuthAdmin {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $ContextData_ServerPath,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('ContextData_HttpHeaders')]
-        [object[]] $ContextData_HttpHeader,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('ContextData_HttpHeaders')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.HttpHeader')]
+        [Amazon.CognitoIdentityProvider.Model.HttpHeader[]] $ContextData_HttpHeader,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $ContextData_EncodedData,
@@ -6846,8 +6846,8 @@ function Update-CGIPAuthEventFeedback {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $FeedbackToken,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $FeedbackValue,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.FeedbackValueType] $FeedbackValue,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -6901,8 +6901,8 @@ function Update-CGIPAuthEventFeedbackAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $EventId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $FeedbackValue,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.FeedbackValueType] $FeedbackValue,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select,
@@ -7079,10 +7079,10 @@ function Update-CGIPManagedLoginBranding {
         [Nullable[bool]] $UseCognitoProvidedValue,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Settings')]
-        [object] $Setting,
+        [psobject] $Setting,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('Assets')]
-        [object[]] $Asset,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('Assets')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.AssetType')]
+        [Amazon.CognitoIdentityProvider.Model.AssetType[]] $Asset,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'ManagedLoginBranding',
@@ -7168,8 +7168,8 @@ function Update-CGIPProvisionedLimit {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowNull()]
         [Nullable[int]] $RequestedLimitValue,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $LimitDefinition_LimitClass,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.LimitClass] $LimitDefinition_LimitClass,
 
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('LimitDefinition_Attributes')]
         [hashtable] $LimitDefinition_Attribute,
@@ -7227,8 +7227,8 @@ function Update-CGIPResourceServer {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $Name,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('Scopes')]
-        [object[]] $Scope,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('Scopes')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.ResourceServerScopeType')]
+        [Amazon.CognitoIdentityProvider.Model.ResourceServerScopeType[]] $Scope,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'ResourceServer',
@@ -7283,11 +7283,11 @@ function Update-CGIPTerm {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $TermsName,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $TermsSource,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.TermsSourceType] $TermsSource,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $Enforcement,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.TermsEnforcementType] $Enforcement,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Links')]
         [hashtable] $Link,
@@ -7339,8 +7339,8 @@ function Update-CGIPUserAttribute {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString('AccessToken')]
         [string] $AccessToken,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('UserAttributes')]
-        [object[]] $UserAttribute,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('UserAttributes')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.AttributeType')]
+        [Amazon.CognitoIdentityProvider.Model.AttributeType[]] $UserAttribute,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [hashtable] $ClientMetadata,
@@ -7379,8 +7379,8 @@ function Update-CGIPUserAttributeAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $Username,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('UserAttributes')]
-        [object[]] $UserAttribute,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('UserAttributes')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.AttributeType')]
+        [Amazon.CognitoIdentityProvider.Model.AttributeType[]] $UserAttribute,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [hashtable] $ClientMetadata,
@@ -7455,8 +7455,8 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_SignInPolicy_AllowedFirstAuthFactors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $SignInPolicy_AllowedFirstAuthFactor,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $DeletionProtection,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.DeletionProtectionType] $DeletionProtection,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $LambdaConfig_PreSignUp,
@@ -7488,20 +7488,20 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $LambdaConfig_UserMigration,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $PreTokenGenerationConfig_LambdaVersion,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.PreTokenGenerationLambdaVersionType] $PreTokenGenerationConfig_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaArn')] [CmdletBridge.StrictString()]
         [string] $PreTokenGenerationConfig_LambdaArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomSMSSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $CustomSMSSender_LambdaVersion,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomSMSSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.CustomSMSSenderLambdaVersionType] $CustomSMSSender_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomSMSSender_LambdaArn')] [CmdletBridge.StrictString()]
         [string] $CustomSMSSender_LambdaArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomEmailSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $CustomEmailSender_LambdaVersion,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomEmailSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.CustomEmailSenderLambdaVersionType] $CustomEmailSender_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomEmailSender_LambdaArn')] [CmdletBridge.StrictString()]
         [string] $CustomEmailSender_LambdaArn,
@@ -7509,8 +7509,8 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $LambdaConfig_KMSKeyID,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_InboundFederation_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $InboundFederation_LambdaVersion,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_InboundFederation_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.InboundFederationLambdaVersionType] $InboundFederation_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_InboundFederation_LambdaArn')] [CmdletBridge.StrictString()]
         [string] $InboundFederation_LambdaArn,
@@ -7542,8 +7542,8 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $VerificationMessageTemplate_EmailSubjectByLink,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $VerificationMessageTemplate_DefaultEmailOption,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.DefaultEmailOptionType] $VerificationMessageTemplate_DefaultEmailOption,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $SmsAuthenticationMessage,
@@ -7551,8 +7551,8 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $UserAttributeUpdateSettings_AttributesRequireVerificationBeforeUpdate,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $MfaConfiguration,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.UserPoolMfaType] $MfaConfiguration,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $DeviceConfiguration_ChallengeRequiredOnNewDevice,
@@ -7566,8 +7566,8 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $EmailConfiguration_ReplyToEmailAddress,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $EmailConfiguration_EmailSendingAccount,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.EmailSendingAccountType] $EmailConfiguration_EmailSendingAccount,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $EmailConfiguration_From,
@@ -7623,14 +7623,14 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AdminCreateUserConfig_InviteMessageTemplate_EmailSubject')] [CmdletBridge.StrictString()]
         [string] $InviteMessageTemplate_EmailSubject,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $UserPoolAddOns_AdvancedSecurityMode,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.AdvancedSecurityModeType] $UserPoolAddOns_AdvancedSecurityMode,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('UserPoolAddOns_AdvancedSecurityAdditionalFlows_CustomAuthMode')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $AdvancedSecurityAdditionalFlows_CustomAuthMode,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('UserPoolAddOns_AdvancedSecurityAdditionalFlows_CustomAuthMode')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.AdvancedSecurityEnabledModeType] $AdvancedSecurityAdditionalFlows_CustomAuthMode,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $DcrConfiguration_EnableStatus,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.StatusType] $DcrConfiguration_EnableStatus,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $DcrConfiguration_OpenDcrEnabled,
@@ -7644,23 +7644,23 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('DcrConfiguration_AllowedScopes')]
         [string[]] $DcrConfiguration_AllowedScope,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountRecoverySetting_RecoveryMechanisms')]
-        [object[]] $AccountRecoverySetting_RecoveryMechanism,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountRecoverySetting_RecoveryMechanisms')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.RecoveryOptionType')]
+        [Amazon.CognitoIdentityProvider.Model.RecoveryOptionType[]] $AccountRecoverySetting_RecoveryMechanism,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $PoolName,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $UserPoolTier,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.UserPoolTierType] $UserPoolTier,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $KeyConfiguration_KeyType,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.EncryptionKeyType] $KeyConfiguration_KeyType,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $KeyConfiguration_KmsKeyArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $IssuerConfiguration_Type,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.IssuerType] $IssuerConfiguration_Type,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [hashtable] $AcrConfiguration,
@@ -7727,14 +7727,14 @@ function Update-CGIPUserPoolClient {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[int]] $IdTokenValidity,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $TokenValidityUnits_AccessToken,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.TimeUnitsType] $TokenValidityUnits_AccessToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $TokenValidityUnits_IdToken,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.TimeUnitsType] $TokenValidityUnits_IdToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $TokenValidityUnits_RefreshToken,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.TimeUnitsType] $TokenValidityUnits_RefreshToken,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('ReadAttributes')]
         [string[]] $ReadAttribute,
@@ -7781,8 +7781,8 @@ function Update-CGIPUserPoolClient {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $AnalyticsConfiguration_UserDataShared,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('PreventUserExistenceErrors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $PreventUserExistenceError,
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('PreventUserExistenceErrors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.PreventUserExistenceErrorTypes] $PreventUserExistenceError,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $EnableTokenRevocation,
@@ -7793,8 +7793,8 @@ function Update-CGIPUserPoolClient {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[int]] $AuthSessionValidity,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $RefreshTokenRotation_Feature,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.FeatureType] $RefreshTokenRotation_Feature,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('RefreshTokenRotation_RetryGracePeriodSeconds')]
         [Nullable[int]] $RefreshTokenRotation_RetryGracePeriodSecond,
@@ -7854,8 +7854,8 @@ function Update-CGIPUserPoolDomain {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $CustomDomainConfig_CertificateArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $CustomDomainConfig_SecurityPolicy,
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.SecurityPolicyType] $CustomDomainConfig_SecurityPolicy,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Routing_Failover_SecondaryRegion')] [CmdletBridge.StrictString()]
         [string] $Failover_SecondaryRegion,
@@ -7913,8 +7913,8 @@ function Update-CGIPUserPoolReplica {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $RegionName,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString()]
-        [string] $Status,
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Amazon.CognitoIdentityProvider.UpdateReplicaStatusType] $Status,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
         [string] $Select = 'UserPoolReplica',

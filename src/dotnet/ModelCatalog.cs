@@ -76,6 +76,19 @@ namespace CmdletBridge
 
         public object NewInstance() => Activator.CreateInstance(Type)!;
 
+        /// <summary>
+        /// Sets a member (named in any case) from a user's value as PowerShell would convert it,
+        /// and leaves it unset when the class has no such member or the value does not convert.
+        /// </summary>
+        public void TrySetLoosely(object instance, string member, object? value)
+        {
+            if (value is null) return;
+            ModelProperty? property = _properties.TryGetValue(member, out ModelProperty? exact)
+                ? exact
+                : _properties.Values.FirstOrDefault(p => string.Equals(p.Name, member, StringComparison.OrdinalIgnoreCase));
+            property?.TrySetLoosely(instance, value);
+        }
+
         /// <summary>Sets a member from a reply value; a member the class does not have is left out.</summary>
         public void Set(object instance, string member, object? value)
         {
@@ -94,6 +107,21 @@ namespace CmdletBridge
         {
             _property = property;
             _target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        }
+
+        public string Name => _property.Name;
+
+        public void TrySetLoosely(object instance, object value)
+        {
+            if (!_property.CanWrite) return;
+            try
+            {
+                _property.SetValue(instance, System.Management.Automation.LanguagePrimitives.ConvertTo(value, _property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (Exception e) when (e is System.Management.Automation.PSInvalidCastException || e is ArgumentException || e is InvalidCastException || e is TargetInvocationException)
+            {
+                // Left unset: the request carries the value as given, and the bridge says what is wrong with it.
+            }
         }
 
         public void Set(object instance, object value)

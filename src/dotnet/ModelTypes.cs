@@ -25,6 +25,6 @@ namespace CmdletBridge
 
         /// <summary>A model structure (Amazon.&lt;Service&gt;.Model.&lt;Shape&gt;): its properties are its members.</summary>
         public static bool IsStructure(Type type) =>
-            type.IsClass && type.Namespace is string ns && ns.StartsWith("Amazon.", StringComparison.Ordinal) && ns.EndsWith(".Model", StringComparison.Ordinal);
+            type.IsClass && !type.IsArray && type.Namespace is string ns && ns.StartsWith("Amazon.", StringComparison.Ordinal) && ns.EndsWith(".Model", StringComparison.Ordinal);
     }
 }

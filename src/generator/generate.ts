@@ -22,10 +22,10 @@ export function generate(specs: LoadedSpecs, model: ServiceModel): GeneratedFile
   for (const cmdlet of specs.cmdlets) files.set(`handlers/${handlerFileName(cmdlet)}`, emitHandler(specs, cmdlet));
   files.set("handlers/index.ts", emitIndex(specs));
   files.set(`powershell/${name}.psd1`, emitManifest(specs));
-  files.set(`powershell/${scriptModuleFileName(specs)}`, emitScriptModule(specs));
+  files.set(`powershell/${scriptModuleFileName(specs)}`, emitScriptModule(specs, model));
   files.set(`powershell/${moduleDataFileName(specs)}`, emitModuleData(specs));
   files.set(`powershell/${formatFileName(specs)}`, emitFormats(specs));
-  files.set(`powershell/${helpFileName(specs)}`, emitHelp(specs));
+  files.set(`powershell/${helpFileName(specs)}`, emitHelp(specs, model));
   for (const [path, content] of emitDotnetModel(model, dotnetNames(specs))) files.set(path, content);
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -4,6 +4,7 @@
 import { NO_OUTPUT, takesCredentialParameters } from "../spec/semantics.js";
 import type { LoadedCmdlet, LoadedSpecs, ParameterSpec, ParameterType } from "../spec/types.js";
 import { selectPaths } from "../runtime/shapes.js";
+import type { ModelType, ServiceModel } from "../sdk-schema/model.js";
 import { psString } from "./text.js";
 
 /**
@@ -48,7 +49,7 @@ const PS_TYPES: Record<ParameterType, string> = {
   structure: "object",
   structureList: "object[]",
   structureMap: "hashtable",
-  document: "object",
+  document: "psobject",
   blob: "byte[]",
 };
 
@@ -62,6 +63,8 @@ export interface EmittedParameter {
   aliases?: string[];
   allow?: string[];
   defaultValue?: string;
+  /** The model structure a structure parameter takes (its .NET name), for ModelInput. */
+  modelType?: string;
   /** The type help shows, when it says more than psType (an SDK shape's .NET name). */
   helpType?: string;
   completions?: string[];
@@ -219,7 +222,31 @@ function credentialParameters(signed: boolean): EmittedParameter[] {
   return parameters;
 }
 
-function operationParameter(p: ParameterSpec, typeNamespace: string): EmittedParameter {
+/**
+ * The .NET type AWS Tools gives a parameter: a model type for a structure (an array of
+ * them for a list), a constant class for an enum member, else the spec type's.
+ */
+function parameterType(p: ParameterSpec, typeNamespace: string, enumType: string | undefined): string {
+  if (p.shape && p.type === "structure") return `${typeNamespace}.${p.shape}`;
+  if (p.shape && p.type === "structureList") return `${typeNamespace}.${p.shape}[]`;
+  if (enumType && p.type === "string") return `${typeNamespace.replace(/\.Model$/, "")}.${enumType}`;
+  return PS_TYPES[p.type];
+}
+
+/** The enum a request member (a dotted path from the request type) takes, if it takes one. */
+function requestMemberEnum(model: ServiceModel | undefined, operation: string, member: string): string | undefined {
+  if (!model) return undefined;
+  let structure = model.structures.find((s) => s.name === `${operation}Request`);
+  let type: ModelType | undefined;
+  for (const segment of member.split(".")) {
+    type = structure?.members.find((m) => m.name === segment)?.type;
+    const name = type?.kind === "structure" ? type.name : undefined;
+    structure = name ? model.structures.find((s) => s.name === name) : undefined;
+  }
+  return type?.kind === "enum" ? type.name : undefined;
+}
+
+function operationParameter(p: ParameterSpec, typeNamespace: string, enumType: string | undefined): EmittedParameter {
   const allow: string[] = [];
   if (p.mandatory) {
     // As in AWS Tools: a required parameter still accepts empty values; the service judges them.
@@ -229,8 +256,9 @@ function operationParameter(p: ParameterSpec, typeNamespace: string): EmittedPar
   }
   const out: EmittedParameter = {
     name: p.name,
-    psType: PS_TYPES[p.type],
+    psType: parameterType(p, typeNamespace, enumType),
     ...(p.shape ? { helpType: `${typeNamespace}.${p.shape}${p.type === "structureList" ? "[]" : ""}` } : {}),
+    ...(p.shape && (p.type === "structure" || p.type === "structureList") ? { modelType: `${typeNamespace}.${p.shape}` } : {}),
     mandatory: p.mandatory ?? false,
     byValue: p.pipeline?.includes("byValue") ?? false,
     byPropertyName: p.pipeline?.includes("byPropertyName") ?? false,
@@ -243,9 +271,14 @@ function operationParameter(p: ParameterSpec, typeNamespace: string): EmittedPar
   return out;
 }
 
-/** A cmdlet's parameters in declaration order: its own, then those every cmdlet has. */
-export function cmdletParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet): EmittedParameter[] {
-  return [...cmdlet.spec.parameters.map((p) => operationParameter(p, specs.service.typeNamespace)), ...sharedParameters(specs, cmdlet)];
+/**
+ * A cmdlet's parameters in declaration order: its own, then those every cmdlet has. With
+ * the service's model, typed as AWS Tools types them (model types, constant classes).
+ */
+export function cmdletParameters(specs: LoadedSpecs, cmdlet: LoadedCmdlet, model?: ServiceModel): EmittedParameter[] {
+  const ns = specs.service.typeNamespace;
+  const own = cmdlet.spec.parameters.map((p) => operationParameter(p, ns, requestMemberEnum(model, cmdlet.spec.operation, p.member ?? p.name)));
+  return [...own, ...sharedParameters(specs, cmdlet)];
 }
 
 /** The shape the cmdlet writes by default: the response, or the shape at the -Select path. */

@@ -3,6 +3,7 @@
 // the compiled runtime (src/dotnet, ServiceCall). What the runtime needs to know of each
 // operation is in the module's data file (module-data.ts), so the runtime does not depend on
 // which cmdlets exist.
+import type { ServiceModel } from "../sdk-schema/model.js";
 import type { LoadedCmdlet, LoadedSpecs } from "../spec/types.js";
 import { helpFileName } from "./help.js";
 import { cmdletParameters, defaultOutputType, type EmittedParameter } from "./powershell.js";
@@ -37,6 +38,8 @@ function parameterAttributes(p: EmittedParameter): string {
   else if (p.completions?.length) attributes.push("[ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]");
   // Every string parameter refuses hashtables, arrays and script blocks; one that takes
   // pipeline input by value names itself, so that piped objects bind by property.
+  // Hashtables and objects for a model type reach the bridge as given, for its checks.
+  if (p.modelType) attributes.push(`[CmdletBridge.ModelInput(${psString(p.modelType)})]`);
   if (p.psType === "string") {
     const names = p.byValue ? [p.name, ...(p.aliases ?? [])].map(psString).join(", ") : "";
     attributes.push(`[CmdletBridge.StrictString(${names})]`);
@@ -50,9 +53,9 @@ function parameterDeclaration(p: EmittedParameter): string[] {
   return [`        ${parameterAttributes(p)}`, `        [${type}] $${p.name}${initial}`];
 }
 
-export function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[] {
+export function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet, model?: ServiceModel): string[] {
   const { spec } = cmdlet;
-  const parameters = cmdletParameters(specs, cmdlet);
+  const parameters = cmdletParameters(specs, cmdlet, model);
   if (parameters.some((p) => p.name.toLowerCase() === CALL_VARIABLE)) {
     throw new Error(`${cmdlet.name}: a parameter named ${CALL_VARIABLE} would clash with the function's own variable`);
   }
@@ -84,7 +87,7 @@ export function emitFunction(specs: LoadedSpecs, cmdlet: LoadedCmdlet): string[]
   return lines;
 }
 
-export function emitScriptModule(specs: LoadedSpecs): string {
+export function emitScriptModule(specs: LoadedSpecs, model?: ServiceModel): string {
   const name = specs.service.module.name;
   const cmdlets = [...specs.cmdlets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const lines = [
@@ -97,7 +100,7 @@ export function emitScriptModule(specs: LoadedSpecs): string {
       "# ",
     ),
   ];
-  for (const cmdlet of cmdlets) lines.push("", ...emitFunction(specs, cmdlet));
+  for (const cmdlet of cmdlets) lines.push("", ...emitFunction(specs, cmdlet, model));
   lines.push("");
   return lines.join("\n");
 }

@@ -80,7 +80,7 @@ BeforeAll {
             $expected = @{}
             foreach ($p in $listed[$name]) {
                 $values = Read-Fields $p[4..($p.Count - 1)]
-                $expected[$p[2]] = [pscustomobject]@{ Mandatory = $values.mandatory; Position = $values.position; ByValue = $values.byvalue; ByName = $values.bypropname; Aliases = @(if ($values.aliases -ne 'none') { $values.aliases -split ',' | Sort-Object }) }
+                $expected[$p[2]] = [pscustomobject]@{ Type = $p[3]; Mandatory = $values.mandatory; Position = $values.position; ByValue = $values.byvalue; ByName = $values.bypropname; Aliases = @(if ($values.aliases -ne 'none') { $values.aliases -split ',' | Sort-Object }) }
             }
             foreach ($p in $BaseParameters[$base]) {
                 $expected[$p.Name] = [pscustomobject]@{ Mandatory = 'no'; Position = $p.Position; ByValue = $p.ByValue; ByName = 'yes'; Aliases = @($p.Aliases | Sort-Object) }
@@ -94,6 +94,9 @@ BeforeAll {
                     if ($want.$fact -ne $have.$fact) { & $add $fact.ToLowerInvariant() $name $parameterName "AWS Tools $($want.$fact), here $($have.$fact)" }
                 }
                 if ((@($want.Aliases) -join ',') -ne (@($have.Aliases) -join ',')) { & $add 'aliases' $name $parameterName "AWS Tools '$(@($want.Aliases) -join ',')', here '$(@($have.Aliases) -join ',')'" }
+                if ($want.Type -and (Get-TypeName $ours.ParameterType) -ne (ConvertTo-TypeName $want.Type)) {
+                    & $add 'type' $name $parameterName "AWS Tools $($want.Type), here $($ours.ParameterType)"
+                }
             }
             $owned = @($expected.Keys) + 'Select', 'Force', 'NoAutoIteration' + $Ignored
             foreach ($parameterName in $command.Parameters.Keys) {
@@ -101,6 +104,22 @@ BeforeAll {
             }
         }
         $differences
+    }
+
+    # The table's C# type names ("System.Int32?", "SwitchParameter") and .NET's, alike.
+    function script:ConvertTo-TypeName([string] $CSharp) {
+        $name = switch -Regex ($CSharp) {
+            '^SwitchParameter$' { 'System.Management.Automation.SwitchParameter'; break }
+            '^string$' { 'System.String'; break }
+            '^int\?$' { 'System.Int32?'; break }
+            default { $CSharp }
+        }
+        $name
+    }
+    function script:Get-TypeName([type] $Type) {
+        $inner = [Nullable]::GetUnderlyingType($Type)
+        if ($inner) { return "$($inner.FullName)?" }
+        $Type.FullName
     }
 
     function script:Read-Exceptions {

@@ -83,6 +83,21 @@ Describe 'Model objects as cmdlet parameters' {
         $body.UserAttributes[1].Value | Should -Be 'acme'
     }
 
+    It 'takes what another cmdlet wrote, and types parameters as AWS Tools does' {
+        $user = Get-CGIPUserList -UserPoolId 'pool:1:1' @Signed
+        $null = New-CGIPUserAdmin -UserPoolId 'pool-1' -Username 'copy' -UserAttribute $user.Attributes -Force @Signed
+        (Get-ResponderRequest $Responder -Index -1).body.UserAttributes[0].Value | Should -Be 'user-1-1@example.com'
+        $parameters = (Get-Command New-CGIPUserAdmin).Parameters
+        $parameters['UserAttribute'].ParameterType | Should -Be ([Amazon.CognitoIdentityProvider.Model.AttributeType[]])
+        $parameters['MessageAction'].ParameterType | Should -Be ([Amazon.CognitoIdentityProvider.MessageActionType])
+        $parameters['DesiredDeliveryMedium'].ParameterType | Should -Be ([string[]])
+    }
+
+    It 'still sends a value of an enum that the SDK does not know yet' {
+        $null = New-CGIPUserAdmin -UserPoolId 'pool-1' -Username 'bob' -MessageAction 'NEW_ACTION' -Force @Signed
+        (Get-ResponderRequest $Responder -Index -1).body.MessageAction | Should -BeExactly 'NEW_ACTION'
+    }
+
     It 'leaves out the members an object does not set' {
         $settings = [Amazon.CognitoIdentityProvider.Model.SMSMfaSettingsType]@{ Enabled = $true }
         $null = Set-CGIPUserMFAPreferenceAdmin -UserPoolId 'pool-1' -Username 'bob' -SMSMfaSetting $settings -Force @Signed

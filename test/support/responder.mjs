@@ -59,9 +59,21 @@ export function deliveryFor(attributeName) {
 /** One page of ListUsers, as the service pages it. */
 export function listUsersPage(body) {
   const pool = String(body.UserPoolId ?? "");
-  const user = (name) => ({ Username: name, Attributes: [{ Name: "email", Value: `${name}@example.com` }], Enabled: true, UserStatus: "CONFIRMED" });
+  // "<name>:<pages>:<size>[:<attributes>]": with a fourth part, each user has that many
+  // attributes and the two dates, as real listings do (used by the bench's large replies).
+  const [, pages = "1", size = "1", attributes] = pool.split(":");
+  const user = (name) =>
+    attributes === undefined
+      ? { Username: name, Attributes: [{ Name: "email", Value: `${name}@example.com` }], Enabled: true, UserStatus: "CONFIRMED" }
+      : {
+          Username: name,
+          Attributes: Array.from({ length: Number(attributes) }, (_, k) => ({ Name: k === 0 ? "email" : `custom:attribute${k}`, Value: `${name}-value-${k}` })),
+          UserCreateDate: 1767225600,
+          UserLastModifiedDate: 1767225660,
+          Enabled: true,
+          UserStatus: "CONFIRMED",
+        };
   if (pool === "loop") return { Users: [user("looping")], PaginationToken: body.PaginationToken ?? "same" };
-  const [, pages = "1", size = "1"] = pool.split(":");
   const page = body.PaginationToken ? Number(String(body.PaginationToken).replace("page:", "")) : 1;
   const users = Array.from({ length: Number(size) }, (_, i) => user(`user-${page}-${i + 1}`));
   return page < Number(pages) ? { Users: users, PaginationToken: `page:${page + 1}` } : { Users: users };

@@ -130,7 +130,10 @@ describe("generate()", () => {
     expect(psm1).toContain("        [Parameter(ValueFromPipelineByPropertyName)] [Alias('SK', 'SecretAccessKey')] [CmdletBridge.StrictString()]\n        [string] $SecretKey,");
     expect(psm1).toContain("function Remove-CGIPUserPool {\n    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]\n");
     // Enum values complete from the module's data.
-    expect(psm1).toMatch(/\[ArgumentCompleter\(\[CmdletBridge\.ListedValuesCompleter\]\)\] \[CmdletBridge\.StrictString\(\)\]\n {8}\[string\] \$AuthFlow/);
+    // An enum member is typed as its constant class, and completes from the listed values.
+    expect(psm1).toMatch(/\[ArgumentCompleter\(\[CmdletBridge\.ListedValuesCompleter\]\)\]\n {8}\[Amazon\.CognitoIdentityProvider\.AuthFlowType\] \$AuthFlow/);
+    // A structure parameter is its model type, and hands hashtables to the bridge as given.
+    expect(psm1).toMatch(/\[CmdletBridge\.ModelInput\('Amazon\.CognitoIdentityProvider\.Model\.AttributeType'\)\]\n {8}\[Amazon\.CognitoIdentityProvider\.Model\.AttributeType\[\]\] \$UserAttribute/);
   });
 
   it("leaves the runtime independent of which cmdlets exist: it compiles src/dotnet alone and names no cmdlet", () => {
