@@ -51,8 +51,9 @@ export function findPester({ log = console.error } = {}) {
   const version = /Include="Pester" Version="\[([^\]]+)\]"/.exec(project)[1];
   const packages = join(root, ".tools", "packages");
   const manifest = join(packages, "pester", version, "tools", "Pester.psd1");
-  if (!existsSync(manifest)) {
-    log(`Restoring Pester ${version}...`);
+  const sdkCore = /Include="AWSSDK.Core" Version="\[([^\]]+)\]"/.exec(project)[1];
+  if (!existsSync(manifest) || !existsSync(join(packages, "awssdk.core", sdkCore))) {
+    log(`Restoring Pester ${version} and AWSSDK.Core ${sdkCore}...`);
     execFileSync("dotnet", ["restore", join("tools", "pester", "pester.csproj"), "--packages", packages], {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],

@@ -172,3 +172,37 @@ Describe 'How the model types print' {
         ($pool | Format-List Id, LambdaConfig | Out-String) | Should -Match 'LambdaConfig : Amazon\.CognitoIdentityProvider\.Model\.LambdaConfigType'
     }
 }
+
+Describe 'Beside the AWS SDK for .NET' {
+    # AWS.Tools.Common loads AWSSDK.Core, which defines the Amazon.Runtime types this module's
+    # model assembly defines too (tools/pester/pester.csproj downloads it for this test).
+    It 'keeps its own types and calls working whether AWSSDK.Core loads before or after it (<Order>)' -ForEach @(
+        @{ Order = 'SDK first' }, @{ Order = 'module first' }
+    ) {
+        $core = Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot '../../.tools/packages/awssdk.core') -Recurse -Filter AWSSDK.Core.dll |
+            Where-Object { $_.Directory.Name -eq 'net8.0' } | Select-Object -First 1
+        $core | Should -Not -BeNullOrEmpty -Because 'npm test restores AWSSDK.Core with Pester'
+        $load = "Add-Type -LiteralPath '$($core.FullName)'"
+        $import = "Import-Module '$(Get-TestModuleManifest)'"
+        $first, $second = if ($Order -eq 'SDK first') { $load, $import } else { $import, $load }
+        $result = Invoke-ChildPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+$first
+$second
+`$sdk = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.Core' }
+"sdk loaded: `$([bool]`$sdk)"
+"ConstantClass from: `$([Amazon.Runtime.ConstantClass].Assembly.GetName().Name)"
+`$user = Get-CGIPUserList -UserPoolId 'pool:1:1' -Region us-east-1 -EndpointUrl '$($Responder.Url)' -AccessKey AKIDX -SecretKey secret
+"user from: `$(`$user.GetType().Assembly.GetName().Name), confirmed: `$(`$user.UserStatus -eq 'confirmed')"
+`$null = New-CGIPUserAdmin -UserPoolId p -Username b -MessageAction SUPPRESS -UserAttribute @{ Name = 'email'; Value = 'x' } -Force -Region us-east-1 -EndpointUrl '$($Responder.Url)' -AccessKey AKIDX -SecretKey secret
+'sent'
+"@
+        $result.Error | Should -BeNullOrEmpty
+        $result.Output | Should -Be @(
+            'sdk loaded: True',
+            'ConstantClass from: PSCognitoIdentityProvider.Model',
+            'user from: PSCognitoIdentityProvider.Model, confirmed: True',
+            'sent'
+        )
+    }
+}
