@@ -803,7 +803,7 @@ function Edit-CGIPDeviceStatus {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $AccessToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.DeviceRememberedStatusType] $DeviceRememberedStatus,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
@@ -858,7 +858,7 @@ function Edit-CGIPDeviceStatusAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $Username,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.DeviceRememberedStatusType] $DeviceRememberedStatus,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
@@ -1751,7 +1751,7 @@ function Get-CGIPProvisionedLimit {
     [CmdletBinding()]
     [OutputType('Amazon.CognitoIdentityProvider.Model.GetProvisionedLimitResponse')]
     param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.LimitClass] $LimitDefinition_LimitClass,
 
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('LimitDefinition_Attributes')]
@@ -2751,7 +2751,7 @@ function Get-CGIPUserPoolClientList {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $NextToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.ClientTypeType] $ClientType,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
@@ -3404,7 +3404,7 @@ function New-CGIPIdentityProvider {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $UserPoolId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.IdentityProviderTypeType] $ProviderType,
 
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('ProviderDetails')]
@@ -3587,10 +3587,10 @@ function New-CGIPTerm {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $TermsName,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.TermsSourceType] $TermsSource,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.TermsEnforcementType] $Enforcement,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Links')]
@@ -3658,7 +3658,7 @@ function New-CGIPUserAdmin {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $ForceAliasCreation,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.MessageActionType] $MessageAction,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('DesiredDeliveryMediums')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
@@ -3720,7 +3720,7 @@ function New-CGIPUserImportJob {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $CloudWatchLogsRoleArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.PasswordHashingAlgorithmType] $PasswordHashingAlgorithm,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
@@ -3794,7 +3794,7 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_SignInPolicy_AllowedFirstAuthFactors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $SignInPolicy_AllowedFirstAuthFactor,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.DeletionProtectionType] $DeletionProtection,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
@@ -3827,19 +3827,19 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $LambdaConfig_UserMigration,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.PreTokenGenerationLambdaVersionType] $PreTokenGenerationConfig_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaArn')] [CmdletBridge.StrictString()]
         [string] $PreTokenGenerationConfig_LambdaArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomSMSSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomSMSSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.CustomSMSSenderLambdaVersionType] $CustomSMSSender_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomSMSSender_LambdaArn')] [CmdletBridge.StrictString()]
         [string] $CustomSMSSender_LambdaArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomEmailSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomEmailSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.CustomEmailSenderLambdaVersionType] $CustomEmailSender_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomEmailSender_LambdaArn')] [CmdletBridge.StrictString()]
@@ -3848,7 +3848,7 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $LambdaConfig_KMSKeyID,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_InboundFederation_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_InboundFederation_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.InboundFederationLambdaVersionType] $InboundFederation_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_InboundFederation_LambdaArn')] [CmdletBridge.StrictString()]
@@ -3887,13 +3887,13 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $VerificationMessageTemplate_EmailSubjectByLink,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.DefaultEmailOptionType] $VerificationMessageTemplate_DefaultEmailOption,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $SmsAuthenticationMessage,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.UserPoolMfaType] $MfaConfiguration,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
@@ -3911,7 +3911,7 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $EmailConfiguration_ReplyToEmailAddress,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.EmailSendingAccountType] $EmailConfiguration_EmailSendingAccount,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
@@ -3971,13 +3971,13 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.SchemaAttributeType')]
         [Amazon.CognitoIdentityProvider.Model.SchemaAttributeType[]] $Schema,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.AdvancedSecurityModeType] $UserPoolAddOns_AdvancedSecurityMode,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('UserPoolAddOns_AdvancedSecurityAdditionalFlows_CustomAuthMode')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('UserPoolAddOns_AdvancedSecurityAdditionalFlows_CustomAuthMode')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.AdvancedSecurityEnabledModeType] $AdvancedSecurityAdditionalFlows_CustomAuthMode,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.StatusType] $DcrConfiguration_EnableStatus,
 
         [Parameter(ValueFromPipelineByPropertyName)]
@@ -3998,16 +3998,16 @@ function New-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountRecoverySetting_RecoveryMechanisms')] [CmdletBridge.ModelInput('Amazon.CognitoIdentityProvider.Model.RecoveryOptionType')]
         [Amazon.CognitoIdentityProvider.Model.RecoveryOptionType[]] $AccountRecoverySetting_RecoveryMechanism,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.UserPoolTierType] $UserPoolTier,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.EncryptionKeyType] $KeyConfiguration_KeyType,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $KeyConfiguration_KmsKeyArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.IssuerType] $IssuerConfiguration_Type,
 
         [Parameter(ValueFromPipelineByPropertyName)]
@@ -4078,13 +4078,13 @@ function New-CGIPUserPoolClient {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[int]] $IdTokenValidity,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.TimeUnitsType] $TokenValidityUnits_AccessToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.TimeUnitsType] $TokenValidityUnits_IdToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.TimeUnitsType] $TokenValidityUnits_RefreshToken,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('ReadAttributes')]
@@ -4132,7 +4132,7 @@ function New-CGIPUserPoolClient {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $AnalyticsConfiguration_UserDataShared,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('PreventUserExistenceErrors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('PreventUserExistenceErrors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.PreventUserExistenceErrorTypes] $PreventUserExistenceError,
 
         [Parameter(ValueFromPipelineByPropertyName)]
@@ -4144,7 +4144,7 @@ function New-CGIPUserPoolClient {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[int]] $AuthSessionValidity,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.FeatureType] $RefreshTokenRotation_Feature,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('RefreshTokenRotation_RetryGracePeriodSeconds')]
@@ -4205,7 +4205,7 @@ function New-CGIPUserPoolDomain {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $CustomDomainConfig_CertificateArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.SecurityPolicyType] $CustomDomainConfig_SecurityPolicy,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Routing_Failover_SecondaryRegion')] [CmdletBridge.StrictString()]
@@ -5336,7 +5336,7 @@ function Revoke-CGIPToken {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $ClientSecret,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('RevokeAssociatedSessions')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('RevokeAssociatedSessions')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.RevokeAssociatedSessionsType] $RevokeAssociatedSession,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
@@ -5388,7 +5388,7 @@ function Revoke-CGIPUserSession {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $SessionId,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('RevokeAssociatedSessions')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('RevokeAssociatedSessions')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.RevokeAssociatedSessionsType] $RevokeAssociatedSession,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
@@ -5443,7 +5443,7 @@ function Revoke-CGIPUserSessionAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $SessionId,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('RevokeAssociatedSessions')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('RevokeAssociatedSessions')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.RevokeAssociatedSessionsType] $RevokeAssociatedSession,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
@@ -5493,7 +5493,7 @@ function Send-CGIPAuthChallengeResponse {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString('ClientId')]
         [string] $ClientId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.ChallengeNameType] $ChallengeName,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
@@ -5564,7 +5564,7 @@ function Send-CGIPAuthChallengeResponseAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $UserPoolId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.ChallengeNameType] $ChallengeName,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('ChallengeResponses')]
@@ -5744,7 +5744,7 @@ function Set-CGIPRiskConfiguration {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $ClientId,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('CompromisedCredentialsRiskConfiguration_Actions_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('CompromisedCredentialsRiskConfiguration_Actions_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.CompromisedCredentialsEventActionType] $Actions_EventAction,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
@@ -5753,19 +5753,19 @@ function Set-CGIPRiskConfiguration {
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_LowAction_Notify')]
         [Nullable[bool]] $LowAction_Notify,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_LowAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_LowAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.AccountTakeoverEventActionType] $LowAction_EventAction,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_MediumAction_Notify')]
         [Nullable[bool]] $MediumAction_Notify,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_MediumAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_MediumAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.AccountTakeoverEventActionType] $MediumAction_EventAction,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_HighAction_Notify')]
         [Nullable[bool]] $HighAction_Notify,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_HighAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_Actions_HighAction_EventAction')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.AccountTakeoverEventActionType] $HighAction_EventAction,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AccountTakeoverRiskConfiguration_NotifyConfiguration_SourceArn')] [CmdletBridge.StrictString()]
@@ -6158,16 +6158,16 @@ function Set-CGIPUserPoolMfaConfig {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $EmailMfaConfiguration_Subject,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.UserPoolMfaType] $MfaConfiguration,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $WebAuthnConfiguration_RelyingPartyId,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.UserVerificationType] $WebAuthnConfiguration_UserVerification,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.WebAuthnFactorConfigurationType] $WebAuthnConfiguration_FactorConfiguration,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
@@ -6217,7 +6217,7 @@ function Set-CGIPUserPoolSessionConfiguration {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString('UserPoolId')]
         [string] $UserPoolId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.UserSessionTrackingType] $UserSessionTracking,
 
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowNull()]
@@ -6356,7 +6356,7 @@ function Start-CGIPAuth {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString('ClientId')]
         [string] $ClientId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.AuthFlowType] $AuthFlow,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AuthParameters')]
@@ -6427,7 +6427,7 @@ function Start-CGIPAuthAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $UserPoolId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.AuthFlowType] $AuthFlow,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AuthParameters')]
@@ -6846,7 +6846,7 @@ function Update-CGIPAuthEventFeedback {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $FeedbackToken,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.FeedbackValueType] $FeedbackValue,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
@@ -6901,7 +6901,7 @@ function Update-CGIPAuthEventFeedbackAdmin {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $EventId,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.FeedbackValueType] $FeedbackValue,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]
@@ -7168,7 +7168,7 @@ function Update-CGIPProvisionedLimit {
         [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)] [AllowNull()]
         [Nullable[int]] $RequestedLimitValue,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.LimitClass] $LimitDefinition_LimitClass,
 
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyCollection()] [AllowNull()] [Alias('LimitDefinition_Attributes')]
@@ -7283,10 +7283,10 @@ function Update-CGIPTerm {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $TermsName,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.TermsSourceType] $TermsSource,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.TermsEnforcementType] $Enforcement,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Links')]
@@ -7455,7 +7455,7 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Policies_SignInPolicy_AllowedFirstAuthFactors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $SignInPolicy_AllowedFirstAuthFactor,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.DeletionProtectionType] $DeletionProtection,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
@@ -7488,19 +7488,19 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $LambdaConfig_UserMigration,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.PreTokenGenerationLambdaVersionType] $PreTokenGenerationConfig_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_PreTokenGenerationConfig_LambdaArn')] [CmdletBridge.StrictString()]
         [string] $PreTokenGenerationConfig_LambdaArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomSMSSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomSMSSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.CustomSMSSenderLambdaVersionType] $CustomSMSSender_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomSMSSender_LambdaArn')] [CmdletBridge.StrictString()]
         [string] $CustomSMSSender_LambdaArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomEmailSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomEmailSender_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.CustomEmailSenderLambdaVersionType] $CustomEmailSender_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_CustomEmailSender_LambdaArn')] [CmdletBridge.StrictString()]
@@ -7509,7 +7509,7 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $LambdaConfig_KMSKeyID,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_InboundFederation_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_InboundFederation_LambdaVersion')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.InboundFederationLambdaVersionType] $InboundFederation_LambdaVersion,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('LambdaConfig_InboundFederation_LambdaArn')] [CmdletBridge.StrictString()]
@@ -7542,7 +7542,7 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $VerificationMessageTemplate_EmailSubjectByLink,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.DefaultEmailOptionType] $VerificationMessageTemplate_DefaultEmailOption,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
@@ -7551,7 +7551,7 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
         [string[]] $UserAttributeUpdateSettings_AttributesRequireVerificationBeforeUpdate,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.UserPoolMfaType] $MfaConfiguration,
 
         [Parameter(ValueFromPipelineByPropertyName)]
@@ -7566,7 +7566,7 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $EmailConfiguration_ReplyToEmailAddress,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.EmailSendingAccountType] $EmailConfiguration_EmailSendingAccount,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
@@ -7623,13 +7623,13 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('AdminCreateUserConfig_InviteMessageTemplate_EmailSubject')] [CmdletBridge.StrictString()]
         [string] $InviteMessageTemplate_EmailSubject,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.AdvancedSecurityModeType] $UserPoolAddOns_AdvancedSecurityMode,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('UserPoolAddOns_AdvancedSecurityAdditionalFlows_CustomAuthMode')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('UserPoolAddOns_AdvancedSecurityAdditionalFlows_CustomAuthMode')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.AdvancedSecurityEnabledModeType] $AdvancedSecurityAdditionalFlows_CustomAuthMode,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.StatusType] $DcrConfiguration_EnableStatus,
 
         [Parameter(ValueFromPipelineByPropertyName)]
@@ -7650,16 +7650,16 @@ function Update-CGIPUserPool {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $PoolName,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.UserPoolTierType] $UserPoolTier,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.EncryptionKeyType] $KeyConfiguration_KeyType,
 
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $KeyConfiguration_KmsKeyArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.IssuerType] $IssuerConfiguration_Type,
 
         [Parameter(ValueFromPipelineByPropertyName)]
@@ -7727,13 +7727,13 @@ function Update-CGIPUserPoolClient {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[int]] $IdTokenValidity,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.TimeUnitsType] $TokenValidityUnits_AccessToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.TimeUnitsType] $TokenValidityUnits_IdToken,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.TimeUnitsType] $TokenValidityUnits_RefreshToken,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('ReadAttributes')]
@@ -7781,7 +7781,7 @@ function Update-CGIPUserPoolClient {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[bool]] $AnalyticsConfiguration_UserDataShared,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [Alias('PreventUserExistenceErrors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [Alias('PreventUserExistenceErrors')] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.PreventUserExistenceErrorTypes] $PreventUserExistenceError,
 
         [Parameter(ValueFromPipelineByPropertyName)]
@@ -7793,7 +7793,7 @@ function Update-CGIPUserPoolClient {
         [Parameter(ValueFromPipelineByPropertyName)]
         [Nullable[int]] $AuthSessionValidity,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.FeatureType] $RefreshTokenRotation_Feature,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('RefreshTokenRotation_RetryGracePeriodSeconds')]
@@ -7854,7 +7854,7 @@ function Update-CGIPUserPoolDomain {
         [Parameter(ValueFromPipelineByPropertyName)] [CmdletBridge.StrictString()]
         [string] $CustomDomainConfig_CertificateArn,
 
-        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.SecurityPolicyType] $CustomDomainConfig_SecurityPolicy,
 
         [Parameter(ValueFromPipelineByPropertyName)] [Alias('Routing_Failover_SecondaryRegion')] [CmdletBridge.StrictString()]
@@ -7913,7 +7913,7 @@ function Update-CGIPUserPoolReplica {
         [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [CmdletBridge.StrictString()]
         [string] $RegionName,
 
-        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [AllowEmptyString()] [AllowNull()] [ArgumentCompleter([CmdletBridge.ListedValuesCompleter])] [CmdletBridge.StrictString(Enum)]
         [Amazon.CognitoIdentityProvider.UpdateReplicaStatusType] $Status,
 
         [Parameter(ValueFromPipelineByPropertyName)] [ArgumentCompleter([CmdletBridge.SelectCompleter])] [CmdletBridge.StrictString()]

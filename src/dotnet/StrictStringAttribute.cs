@@ -27,10 +27,16 @@ namespace CmdletBridge
             _propertyNames = propertyNames;
         }
 
+        /// <summary>
+        /// On a parameter typed as a constant class (an enum): $null stays a plain $null, which
+        /// such a parameter keeps as it is, and which it could not convert from NullString.
+        /// </summary>
+        public bool Enum { get; set; }
+
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value is null) return System.Management.Automation.Language.NullString.Value;
+            if (value is null) return Enum ? null : System.Management.Automation.Language.NullString.Value;
             if (value is string || value is ValueType) return inputData;
             // A service enum ([Amazon.CognitoIdentityProvider.MessageActionType]::SUPPRESS) is its value.
             if (ModelTypes.IsConstant(value.GetType())) return value.ToString();

@@ -63,6 +63,8 @@ export interface EmittedParameter {
   aliases?: string[];
   allow?: string[];
   defaultValue?: string;
+  /** The constant class an enum parameter takes (its .NET name). */
+  enumType?: string;
   /** The model structure a structure parameter takes (its .NET name), for ModelInput. */
   modelType?: string;
   /** The type help shows, when it says more than psType (an SDK shape's .NET name). */
@@ -259,6 +261,7 @@ function operationParameter(p: ParameterSpec, typeNamespace: string, enumType: s
     psType: parameterType(p, typeNamespace, enumType),
     ...(p.shape ? { helpType: `${typeNamespace}.${p.shape}${p.type === "structureList" ? "[]" : ""}` } : {}),
     ...(p.shape && (p.type === "structure" || p.type === "structureList") ? { modelType: `${typeNamespace}.${p.shape}` } : {}),
+    ...(enumType && p.type === "string" ? { enumType: parameterType(p, typeNamespace, enumType) } : {}),
     mandatory: p.mandatory ?? false,
     byValue: p.pipeline?.includes("byValue") ?? false,
     byPropertyName: p.pipeline?.includes("byPropertyName") ?? false,

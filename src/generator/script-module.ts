@@ -43,6 +43,9 @@ function parameterAttributes(p: EmittedParameter): string {
   if (p.psType === "string") {
     const names = p.byValue ? [p.name, ...(p.aliases ?? [])].map(psString).join(", ") : "";
     attributes.push(`[CmdletBridge.StrictString(${names})]`);
+  } else if (p.enumType) {
+    // An enum takes its constant class, and strings: the same refusals, and $null stays $null.
+    attributes.push("[CmdletBridge.StrictString(Enum)]");
   }
   return attributes.join(" ");
 }

@@ -98,6 +98,13 @@ Describe 'Model objects as cmdlet parameters' {
         (Get-ResponderRequest $Responder -Index -1).body.MessageAction | Should -BeExactly 'NEW_ACTION'
     }
 
+    It 'refuses a hashtable for an enum with today''s message, and sends no value for $null' {
+        { New-CGIPUserAdmin -UserPoolId 'pool-1' -Username 'bob' -MessageAction @{ a = 1 } -Force @Signed } |
+            Should -Throw "*parameter 'MessageAction'. A string is expected, but the value given was a hashtable."
+        $null = New-CGIPUserAdmin -UserPoolId 'pool-1' -Username 'bob' -MessageAction $null -Force @Signed
+        (Get-ResponderRequest $Responder -Index -1).body.PSObject.Properties.Name | Should -Not -Contain 'MessageAction'
+    }
+
     It 'leaves out the members an object does not set' {
         $settings = [Amazon.CognitoIdentityProvider.Model.SMSMfaSettingsType]@{ Enabled = $true }
         $null = Set-CGIPUserMFAPreferenceAdmin -UserPoolId 'pool-1' -Username 'bob' -SMSMfaSetting $settings -Force @Signed
