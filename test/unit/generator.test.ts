@@ -131,7 +131,7 @@ describe("generate()", () => {
     expect(psm1).toContain("function Remove-CGIPUserPool {\n    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]\n");
     // Enum values complete from the module's data.
     // An enum member is typed as its constant class, and completes from the listed values.
-    expect(psm1).toMatch(/\[ArgumentCompleter\(\[CmdletBridge\.ListedValuesCompleter\]\)\]\n {8}\[Amazon\.CognitoIdentityProvider\.AuthFlowType\] \$AuthFlow/);
+    expect(psm1).toMatch(/\[ArgumentCompleter\(\[CmdletBridge\.ListedValuesCompleter\]\)\] \[CmdletBridge\.StrictString\(Enum\)\]\n {8}\[Amazon\.CognitoIdentityProvider\.AuthFlowType\] \$AuthFlow/);
     // A structure parameter is its model type, and hands hashtables to the bridge as given.
     expect(psm1).toMatch(/\[CmdletBridge\.ModelInput\('Amazon\.CognitoIdentityProvider\.Model\.AttributeType'\)\]\n {8}\[Amazon\.CognitoIdentityProvider\.Model\.AttributeType\[\]\] \$UserAttribute/);
   });
