@@ -120,8 +120,19 @@ namespace CmdletBridge
                 whileWaiting?.Invoke();
                 string line = ReceiveReply(cmdlet, id, bridge, timeout);
                 answered = true;
-                // PSCustomObjects with their type names, DateTimes and HttpStatusCodes restored.
-                return BridgeJson.ReadReply(line);
+                // Model objects (and PSCustomObjects with their type names), DateTimes and HttpStatusCodes restored.
+                try
+                {
+                    return BridgeJson.ReadReply(line);
+                }
+                catch (Exception e) when (e is FormatException || e is InvalidCastException || e is ArgumentException)
+                {
+                    // A reply the model types cannot hold (a service or emulator answering outside its
+                    // model): a clear error for this call; the bridge itself is fine.
+                    cmdlet.ThrowTerminatingError(new ErrorRecord(
+                        new InvalidOperationException("The reply to this call could not be read: " + e.Message, e), "BridgeReplyInvalid", ErrorCategory.InvalidData, null));
+                    throw;
+                }
             }
             finally
             {

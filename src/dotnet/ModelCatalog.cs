@@ -148,8 +148,16 @@ namespace CmdletBridge
             if (plain != target && plain.IsAssignableFrom(actual)) return value;
             switch (value)
             {
-                case int or long or double when plain == typeof(int) || plain == typeof(long) || plain == typeof(double):
-                    return Convert.ChangeType(value, plain, System.Globalization.CultureInfo.InvariantCulture);
+                case int or long when plain == typeof(int) || plain == typeof(long) || plain == typeof(double):
+                case double when plain == typeof(double):
+                    try
+                    {
+                        return Convert.ChangeType(value, plain, System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                    catch (OverflowException)
+                    {
+                        throw new FormatException($"The reply gave {where.DeclaringType?.Name}.{where.Name} the number {value}, which does not fit the model's {plain.Name}.");
+                    }
                 case int code when plain.IsEnum:
                     return Enum.ToObject(plain, code);
                 case string text when plain == typeof(DateTime):
@@ -181,7 +189,7 @@ namespace CmdletBridge
                 }
             }
             throw new FormatException(
-                $"The bridge's reply gave {where.DeclaringType?.Name}.{where.Name} a value of type {actual.Name}, where the model has {plain.Name}: the module's files come from different builds.");
+                $"The reply gave {where.DeclaringType?.Name}.{where.Name} a value of type {actual.Name}, where the model has {plain.Name}.");
         }
 
         private static Type ValueTypeOf(Type mapType)

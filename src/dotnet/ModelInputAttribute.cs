@@ -26,8 +26,19 @@ namespace CmdletBridge
             _typeName = typeName;
         }
 
-        /// <summary>What a user gave for a model object this attribute made, if it made it.</summary>
-        public static bool TryGetGiven(object modelObject, out object? given) => Given.TryGetValue(modelObject, out given);
+        /// <summary>
+        /// What a user gave for a model object this attribute made, once: the request that first
+        /// carries the object sends what was given (for the bridge's checks), and from then on
+        /// the object is what it is, so that a script that gets it back (-Select '^Parameter')
+        /// and changes it sends its changes. When the first request succeeded, what was given
+        /// converted whole, so the object holds the same values.
+        /// </summary>
+        public static bool TryTakeGiven(object modelObject, out object? given)
+        {
+            if (!Given.TryGetValue(modelObject, out given)) return false;
+            Given.Remove(modelObject);
+            return true;
+        }
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {

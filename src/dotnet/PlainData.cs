@@ -24,7 +24,7 @@ namespace CmdletBridge
             if (depth > MaxDepth) CmdletErrors.ThrowArgument(cmdlet, parameter, $"{where} is nested more than {MaxDepth} levels deep.");
             object baseValue = value is PSObject wrapped ? wrapped.BaseObject : value;
             // A model object made from a hashtable or object for a typed parameter: what was given.
-            if (ModelInputAttribute.TryGetGiven(baseValue, out object? given)) return Convert(cmdlet, parameter, given, where, depth);
+            if (ModelInputAttribute.TryTakeGiven(baseValue, out object? given)) return Convert(cmdlet, parameter, given, where, depth);
             switch (baseValue)
             {
                 case string or bool:

@@ -105,6 +105,15 @@ Describe 'Model objects as cmdlet parameters' {
         (Get-ResponderRequest $Responder -Index -1).body.PSObject.Properties.Name | Should -Not -Contain 'MessageAction'
     }
 
+    It 'sends the changes a script makes to an object made from a hashtable and given back by -Select ^Parameter' {
+        $anonymous = @{ Region = 'us-east-1'; EndpointUrl = $Responder.Url }
+        $given = Update-CGIPUserAttribute -AccessToken 't' -UserAttribute @{ Name = 'email'; Value = 'first@example.com' } -Select '^UserAttribute' -Force @anonymous
+        (Get-ResponderRequest $Responder -Index -1).body.UserAttributes[0].Value | Should -Be 'first@example.com'
+        $given[0].Value = 'changed@example.com'
+        $null = Update-CGIPUserAttribute -AccessToken 't' -UserAttribute $given -Force @anonymous
+        (Get-ResponderRequest $Responder -Index -1).body.UserAttributes[0].Value | Should -Be 'changed@example.com'
+    }
+
     It 'leaves out the members an object does not set' {
         $settings = [Amazon.CognitoIdentityProvider.Model.SMSMfaSettingsType]@{ Enabled = $true }
         $null = Set-CGIPUserMFAPreferenceAdmin -UserPoolId 'pool-1' -Username 'bob' -SMSMfaSetting $settings -Force @Signed
@@ -163,6 +172,15 @@ Describe 'Cmdlet output of the model types' {
         finally {
             Remove-Item -LiteralPath $file -ErrorAction Ignore
         }
+    }
+}
+
+Describe 'Replies the model cannot hold' {
+    It 'says which member and why, for a number out of range or a value of the wrong kind' {
+        $json = '{"ok":true,"response":{"@t":"Amazon.CognitoIdentityProvider.Model.UserPoolType","EstimatedNumberOfUsers":99999999999}}'
+        { [CmdletBridge.BridgeJson]::ReadReply($json) } | Should -Throw '*UserPoolType.EstimatedNumberOfUsers the number 99999999999, which does not fit the model''s Int32*'
+        $json = '{"ok":true,"response":{"@t":"Amazon.CognitoIdentityProvider.Model.UserPoolType","EstimatedNumberOfUsers":1.5}}'
+        { [CmdletBridge.BridgeJson]::ReadReply($json) } | Should -Throw '*UserPoolType.EstimatedNumberOfUsers a value of type Double, where the model has Int32*'
     }
 }
 
