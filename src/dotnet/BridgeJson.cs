@@ -322,7 +322,6 @@ namespace CmdletBridge
                 return result;
             }
 
-            /// <summary>A map, as the AWS SDK for .NET gives it: keys compared exactly.</summary>
             private char Peek() => AtEnd ? '\0' : _text[_at];
 
             /// <summary>The rest of an object whose type the model has: a constant ("@v") or a structure's members.</summary>
@@ -346,6 +345,7 @@ namespace CmdletBridge
                 return model.IsConstant ? constant : instance;
             }
 
+            /// <summary>A map, as the AWS SDK for .NET gives it: keys compared exactly.</summary>
             private static System.Collections.Generic.Dictionary<string, object?> ToDictionary(object?[] pairs)
             {
                 var map = new System.Collections.Generic.Dictionary<string, object?>(pairs.Length, StringComparer.Ordinal);

@@ -36,10 +36,10 @@ function parameterAttributes(p: EmittedParameter): string {
   if (p.name === "Select") attributes.push("[ArgumentCompleter([CmdletBridge.SelectCompleter])]");
   else if (p.name === "Region") attributes.push("[ArgumentCompleter([CmdletBridge.RegionCompleter])]");
   else if (p.completions?.length) attributes.push("[ArgumentCompleter([CmdletBridge.ListedValuesCompleter])]");
-  // Every string parameter refuses hashtables, arrays and script blocks; one that takes
-  // pipeline input by value names itself, so that piped objects bind by property.
   // Hashtables and objects for a model type reach the bridge as given, for its checks.
   if (p.modelType) attributes.push(`[CmdletBridge.ModelInput(${psString(p.modelType)})]`);
+  // Every string parameter refuses hashtables, arrays and script blocks; one that takes
+  // pipeline input by value names itself, so that piped objects bind by property.
   if (p.psType === "string") {
     const names = p.byValue ? [p.name, ...(p.aliases ?? [])].map(psString).join(", ") : "";
     attributes.push(`[CmdletBridge.StrictString(${names})]`);

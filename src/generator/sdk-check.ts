@@ -2,6 +2,7 @@
 // typo fails at generation rather than when a user calls the cmdlet.
 import type { ServiceModel } from "../sdk-schema/model.js";
 import type { SpecIssue } from "../spec/errors.js";
+import { parseYamlSource } from "../spec/yaml-source.js";
 import type { LoadedSpecs } from "../spec/types.js";
 
 export async function checkSdkOperations(specs: LoadedSpecs): Promise<SpecIssue[]> {
@@ -20,28 +21,25 @@ export async function checkSdkOperations(specs: LoadedSpecs): Promise<SpecIssue[
 
 /**
  * Confirms every table view the service spec chooses names a model type and members of it.
- * `serviceText` is service.yaml's text, for the line of each problem.
+ * `serviceText` is service.yaml's text, for the line and column of each problem.
  */
 export function checkTableViews(specs: LoadedSpecs, model: ServiceModel, serviceText: string): SpecIssue[] {
+  const { source } = parseYamlSource(specs.serviceFile, serviceText);
+  const issue = (path: (string | number)[], message: string): SpecIssue =>
+    source?.issue(path, message, { key: path.length === 2 }) ?? { file: specs.serviceFile, line: 1, column: 1, message };
   const issues: SpecIssue[] = [];
-  const lines = serviceText.split(/\r?\n/);
-  const lineOf = (type: string) => {
-    const index = lines.findIndex((l) => new RegExp(`^\\s+${type}\\s*:`).test(l));
-    return index >= 0 ? index + 1 : 1;
-  };
   for (const [type, columns] of Object.entries(specs.service.tableViews ?? {})) {
     const structure = model.structures.find((s) => s.name === type);
-    const line = lineOf(type);
     if (!structure) {
-      issues.push({ file: specs.serviceFile, line, column: 3, message: `tableViews.${type}: the service's model has no structure named ${type}` });
+      issues.push(issue(["tableViews", type], `tableViews.${type}: the service's model has no structure named ${type}`));
       continue;
     }
     const members = new Set(structure.members.map((m) => m.name));
-    for (const column of columns) {
+    columns.forEach((column, i) => {
       if (!members.has(column)) {
-        issues.push({ file: specs.serviceFile, line, column: 3, message: `tableViews.${type}: ${type} has no member named ${column} (it has ${[...members].join(", ")})` });
+        issues.push(issue(["tableViews", type, i], `tableViews.${type}: ${type} has no member named ${column} (it has ${[...members].join(", ")})`));
       }
-    }
+    });
   }
   return issues;
 }

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import ts from "typescript";
+import type { LoadedSpecs } from "../spec/types.js";
 import { listOperations, type SchemaNode, type StructureNode } from "./schema.js";
 
 export type ModelType =
@@ -178,7 +179,7 @@ export function readDeclarations(packageName: string): Declarations {
 }
 
 /** The model of the operations the specs cover, read from the SDK package they name. */
-export function readSpecsModel(specs: { service: { sdk: { package: string }; model?: { longMembers?: string[] } }; cmdlets: { spec: { operation: string } }[] }): Promise<ServiceModel> {
+export function readSpecsModel(specs: LoadedSpecs): Promise<ServiceModel> {
   const operations = [...new Set(specs.cmdlets.map((c) => c.spec.operation))];
   return readServiceModel(specs.service.sdk.package, operations, { longMembers: specs.service.model?.longMembers });
 }

@@ -7,6 +7,8 @@ import { gunzipSync } from "node:zlib";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { constantName, emitDotnetModel } from "../../src/generator/dotnet-model.js";
+import { generate } from "../../src/generator/generate.js";
+import { checkTableViews } from "../../src/generator/sdk-check.js";
 import { buildServiceModel, readDeclarations, readSpecsModel, type ModelType, type ServiceModel } from "../../src/sdk-schema/model.js";
 import { loadSpecs } from "../../src/spec/loader.js";
 
@@ -175,16 +177,14 @@ describe.skipIf(!boto)("the model against the AWS CLI's service model (botocore)
 });
 
 describe("table views the service spec chooses", () => {
-  it("become table views with those columns, in that order", async () => {
-    const { generate } = await import("../../src/generator/generate.js");
+  it("become table views with those columns, in that order", () => {
     const formats = generate(specs, model).get("powershell/PSCognitoIdentityProvider.Format.ps1xml")!;
     const view = formats.slice(formats.indexOf("<Name>Amazon.CognitoIdentityProvider.Model.UserType</Name>"));
     const columns = [...view.slice(0, view.indexOf("</View>")).matchAll(/<PropertyName>(\w+)<\/PropertyName>/g)].map((m) => m[1]);
     expect(columns).toEqual(["Username", "UserStatus", "Enabled", "UserCreateDate"]);
   });
 
-  it("must name model types and their members, or generation stops at the line", async () => {
-    const { checkTableViews } = await import("../../src/generator/sdk-check.js");
+  it("must name model types and their members, or generation stops at the line", () => {
     const text = "service: X\ntableViews:\n  UserType: [Username, UserState]\n  NoSuchType: [A]\n";
     const broken = { ...specs, service: { ...specs.service, tableViews: { UserType: ["Username", "UserState"], NoSuchType: ["A"] } } };
     const issues = checkTableViews(broken, model, text);
@@ -192,5 +192,7 @@ describe("table views the service spec chooses", () => {
       expect.stringMatching(/^3: tableViews.UserType: UserType has no member named UserState \(it has Attributes, /),
       "4: tableViews.NoSuchType: the service's model has no structure named NoSuchType",
     ]);
+    // The column points at the member that is not there.
+    expect(issues[0]!.column).toBe(text.split("\n")[2]!.indexOf("UserState") + 1);
   });
 });
