@@ -34,6 +34,8 @@ namespace CmdletBridge
         /// <summary>Request ids are unique in the process: this load of the module, then a counter.</summary>
         private static readonly string RequestPrefix = Guid.NewGuid().ToString("N").Substring(0, 8);
         private static long _nextRequestId;
+        /// <summary>How long a cancel may take to reach the bridge: it is small, and a bridge that cannot take it is hung.</summary>
+        private static readonly TimeSpan CancelTimeout = TimeSpan.FromSeconds(2);
 
         private readonly object _startLock = new object();
         /// <summary>The bridge process calls go to; replaced (never reused) when it dies or hangs.</summary>
@@ -85,8 +87,10 @@ namespace CmdletBridge
         /// </summary>
         public BridgeReply Invoke(PSCmdlet cmdlet, IDictionary request, TimeSpan timeout, Action? whileWaiting = null)
         {
+            // One deadline for the whole call: starting the bridge, sending, and the reply.
+            DateTime deadline = DateTime.UtcNow + timeout;
             BridgeProcess? bridge = _current;
-            if (bridge is null || bridge.HelloPending || bridge.HasExited) bridge = GetProcess(cmdlet);
+            if (bridge is null || bridge.HelloPending || bridge.HasExited) bridge = GetProcess(cmdlet, deadline, timeout);
             string id = RequestPrefix + "-" + Interlocked.Increment(ref _nextRequestId).ToString(System.Globalization.CultureInfo.InvariantCulture);
             request["id"] = id;
             // Non-ASCII is escaped: the stream stays ASCII, so even a lone surrogate (which
@@ -94,7 +98,7 @@ namespace CmdletBridge
             string json = BridgeJson.Write(request);
             try
             {
-                SendLine(bridge, json);
+                SendLine(cmdlet, bridge, json, deadline, timeout);
             }
             catch (Exception e) when (e is IOException || e is ObjectDisposedException)
             {
@@ -102,10 +106,10 @@ namespace CmdletBridge
                 // request never reached it: retry once on a new one. Stopped first: a bridge
                 // that closed its stdin may not have exited yet.
                 Stop(bridge, "its input is closed", cmdlet);
-                bridge = GetProcess(cmdlet);
+                bridge = GetProcess(cmdlet, deadline, timeout);
                 try
                 {
-                    SendLine(bridge, json);
+                    SendLine(cmdlet, bridge, json, deadline, timeout);
                 }
                 catch (Exception again) when (again is IOException || again is ObjectDisposedException)
                 {
@@ -118,7 +122,7 @@ namespace CmdletBridge
             try
             {
                 whileWaiting?.Invoke();
-                string line = ReceiveReply(cmdlet, id, bridge, timeout);
+                string line = ReceiveReply(cmdlet, id, bridge, deadline, timeout);
                 answered = true;
                 // Model objects (and PSCustomObjects with their type names), DateTimes and HttpStatusCodes restored.
                 try
@@ -142,11 +146,12 @@ namespace CmdletBridge
                     // the call (aborting its HTTP request), and its late reply is dropped.
                     try
                     {
-                        SendLine(bridge, "{\"id\":\"cancel\",\"cancel\":\"" + id + "\"}");
+                        // Watched as any write: a bridge that cannot take even this is given up.
+                        SendLine(cmdlet, bridge, "{\"id\":\"cancel\",\"cancel\":\"" + id + "\"}", DateTime.UtcNow + CancelTimeout, CancelTimeout);
                     }
                     catch (Exception)
                     {
-                        // It is gone; nothing to cancel.
+                        // It is gone (or given up now); nothing to cancel.
                     }
                     if (!bridge.Replies.TryRemove(id, out _)) bridge.Abandoned[id] = true;
                 }
@@ -180,18 +185,12 @@ namespace CmdletBridge
         private static void Shutdown(BridgeProcess bridge, string reason, PSCmdlet? cmdlet)
         {
             cmdlet?.WriteDebug($"Stopping the Node.js bridge (pid {ProcessId(bridge.Process)}): {reason}.");
+            // Closing stdin is the bridge's signal to exit; one found hung is killed first
+            // (a stopped process would not see it), and any that does not exit in time after.
+            bridge.CloseInput();
             try
             {
-                // Closing stdin is the bridge's signal to exit; it is killed if it does not.
-                bridge.Input.Close();
-            }
-            catch (Exception)
-            {
-                // A write in progress on another thread, or the pipe is gone already.
-            }
-            try
-            {
-                if (!bridge.Process.WaitForExit(2000)) bridge.Process.Kill(true);
+                if (!bridge.Process.WaitForExit(2000)) bridge.Kill();
             }
             catch (Exception)
             {
@@ -236,17 +235,27 @@ namespace CmdletBridge
         /// The running bridge process, started (or restarted) when needed. A bridge started
         /// while the module was imported is confirmed, its hello read, by the first call.
         /// </summary>
-        private BridgeProcess GetProcess(PSCmdlet cmdlet)
+        private BridgeProcess GetProcess(PSCmdlet cmdlet, DateTime deadline, TimeSpan timeout)
         {
             BridgeProcess? bridge = _current;
             if (bridge is not null && !bridge.HelloPending && !bridge.HasExited) return bridge;
-            lock (_startLock)
+            // Another runspace may be starting one: waited for in slices, for Ctrl+C and the deadline.
+            while (!Monitor.TryEnter(_startLock, 100))
+            {
+                if (cmdlet.Stopping) throw new PipelineStoppedException();
+                if (DateTime.UtcNow >= deadline)
+                {
+                    CmdletErrors.ThrowUnavailable(cmdlet, "BridgeTimeout",
+                        $"The Node.js bridge did not start within {Seconds(timeout.TotalSeconds)} seconds. Set PSCGIP_BRIDGE_TIMEOUT_SECONDS to wait longer.");
+                }
+            }
+            try
             {
                 bridge = _current;
                 if (bridge is not null && bridge.HelloPending)
                 {
                     // Even one that exited already has its first line (a fatal message, say) to read.
-                    ConfirmHello(cmdlet, bridge);
+                    ConfirmHello(cmdlet, bridge, deadline);
                     if (!bridge.HasExited) return bridge;
                 }
                 if (bridge is not null && !bridge.HasExited) return bridge;
@@ -257,8 +266,12 @@ namespace CmdletBridge
                     CmdletErrors.ThrowUnavailable(cmdlet, "NodeNotFound",
                         "Node.js was not found on PATH. This module runs the AWS SDK for JavaScript in Node.js 20 or later: install it and make sure \"node\" is on PATH.");
                 }
-                ConfirmHello(cmdlet, bridge!);
+                ConfirmHello(cmdlet, bridge!, deadline);
                 return bridge!;
+            }
+            finally
+            {
+                Monitor.Exit(_startLock);
             }
         }
 
@@ -305,16 +318,19 @@ namespace CmdletBridge
             // stderr is for diagnostics only: drained so that the bridge never blocks on a full pipe.
             process.BeginErrorReadLine();
             process.StandardInput.AutoFlush = true;
-            var bridge = new BridgeProcess(process, node);
+            var bridge = new BridgeProcess(process, node, GiveUp);
             _current = bridge;
             return bridge;
         }
 
         /// <summary>Reads the bridge's first protocol line: a hello, or (from an old Node.js) a fatal message.</summary>
-        private void ConfirmHello(PSCmdlet cmdlet, BridgeProcess bridge)
+        private void ConfirmHello(PSCmdlet cmdlet, BridgeProcess bridge, DateTime callDeadline)
         {
             // Anything before the hello is not ours: a preloaded script writing to stdout, say.
-            DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+            // Node.js starts in well under a second; a minute means it will not.
+            DateTime started = DateTime.UtcNow;
+            DateTime deadline = started.AddSeconds(60);
+            if (callDeadline < deadline) deadline = callDeadline;
             string? hello = null;
             while (DateTime.UtcNow < deadline)
             {
@@ -342,6 +358,8 @@ namespace CmdletBridge
             }
             else
             {
+                // One that is still running but silent is hung: killed rather than asked to exit.
+                if (!bridge.HasExited) bridge.MarkFaulted(BridgeFault.ReplyTimedOut, (deadline - started).TotalSeconds);
                 reason = $"it exited or gave no answer (Node.js {NodeVersion(bridge.NodePath)} at {bridge.NodePath}; this module needs Node.js 20 or later)";
             }
             Stop(bridge, "it did not start", cmdlet);
@@ -394,32 +412,74 @@ namespace CmdletBridge
             return line is null ? LineResult.Closed : LineResult.Line;
         }
 
-        private void SendLine(BridgeProcess bridge, string line)
+        /// <summary>
+        /// Writes a line to the bridge by the deadline (BridgeProcess.Write). A write that
+        /// outlasts it has the bridge given up and killed, and is this call's BridgeTimeout.
+        /// </summary>
+        private static void SendLine(PSCmdlet cmdlet, BridgeProcess bridge, string line, DateTime deadline, TimeSpan timeout)
         {
-            // Read outside the lock, once; compared and, when they changed, sent under it, before
-            // the request that read them.
-            string?[] values = SessionEnvironment.Read();
-            string environment = SessionEnvironment.Fingerprint(values);
-            lock (bridge.WriteLock)
+            try
             {
-                if (!string.Equals(bridge.Environment, environment, StringComparison.Ordinal))
-                {
-                    bridge.Input.WriteLine(SessionEnvironment.Message(values));
-                    bridge.Environment = environment;
-                }
-                bridge.Input.WriteLine(line);
+                bridge.Write(cmdlet, line, deadline, timeout.TotalSeconds);
+            }
+            catch (BridgeWriteTimeoutException)
+            {
+                CmdletErrors.ThrowUnavailable(cmdlet, "BridgeTimeout",
+                    $"The Node.js bridge (pid {ProcessId(bridge.Process)}) did not take the request within {Seconds(timeout.TotalSeconds)} seconds; " +
+                    "it was stopped and the next call starts a new one. Set PSCGIP_BRIDGE_TIMEOUT_SECONDS to wait longer.");
             }
         }
+
+        /// <summary>
+        /// Retires a bridge found hung (its process is killed: a write blocked on it ends
+        /// only then). Called by the caller or watchdog that found it so.
+        /// </summary>
+        private void GiveUp(BridgeProcess bridge, BridgeFault fault)
+        {
+            string reason = fault switch
+            {
+                BridgeFault.WriteInterrupted => "a call blocked on sending to it was stopped",
+                BridgeFault.WriteTimedOut => "it did not read a request in time",
+                _ => "it did not answer in time",
+            };
+            Stop(bridge, reason, null);
+        }
+
+        /// <summary>
+        /// The error of a caller whose bridge was given up, or stopped, during its call by
+        /// another caller (or the watchdog): a timeout when the bridge was found hung.
+        /// </summary>
+        private static void ThrowStoppedDuringCall(PSCmdlet cmdlet, BridgeProcess bridge, int bridgePid, string detail)
+        {
+            string seconds = Seconds(bridge.FaultSeconds);
+            switch (bridge.Fault)
+            {
+                case BridgeFault.WriteTimedOut:
+                    CmdletErrors.ThrowUnavailable(cmdlet, "BridgeTimeout",
+                        $"The Node.js bridge (pid {bridgePid}) stopped reading requests (one waited {seconds} seconds to be sent) and was stopped during the call. The next call starts a new one.");
+                    break;
+                case BridgeFault.ReplyTimedOut:
+                    CmdletErrors.ThrowUnavailable(cmdlet, "BridgeTimeout",
+                        $"The Node.js bridge (pid {bridgePid}) stopped answering (a reply did not come within {seconds} seconds) and was stopped during the call. The next call starts a new one.");
+                    break;
+                case BridgeFault.WriteInterrupted:
+                    CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited",
+                        $"The Node.js bridge (pid {bridgePid}) stopped reading requests and was stopped during the call, when a call blocked on it was interrupted. The next call starts a new one.");
+                    break;
+            }
+            CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited", detail);
+        }
+
+        private static string Seconds(double seconds) => seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>
         /// Waits for the reply to request id: taken from the filed replies once another
         /// caller's reading filed it, or read by this caller while it holds the reader's role.
         /// </summary>
-        private string ReceiveReply(PSCmdlet cmdlet, string id, BridgeProcess bridge, TimeSpan timeout)
+        private string ReceiveReply(PSCmdlet cmdlet, string id, BridgeProcess bridge, DateTime deadline, TimeSpan timeout)
         {
             // Read now: another caller may stop (and dispose) the process while this one waits.
             int bridgePid = ProcessId(bridge.Process);
-            DateTime deadline = DateTime.UtcNow + timeout;
             while (DateTime.UtcNow < deadline)
             {
                 // Wait (in short slices, for Ctrl+C) until the reply is filed or no one is reading.
@@ -429,7 +489,7 @@ namespace CmdletBridge
                     while (DateTime.UtcNow < deadline)
                     {
                         if (bridge.Replies.TryRemove(id, out string? filed)) return filed;
-                        if (!ReferenceEquals(_current, bridge)) ThrowReplaced(cmdlet);
+                        if (!ReferenceEquals(_current, bridge)) ThrowReplaced(cmdlet, bridge, bridgePid);
                         if (!bridge.ReaderActive)
                         {
                             bridge.ReaderActive = isReader = true;
@@ -446,7 +506,7 @@ namespace CmdletBridge
                 {
                     while (DateTime.UtcNow < deadline)
                     {
-                        if (!ReferenceEquals(_current, bridge)) ThrowReplaced(cmdlet);
+                        if (!ReferenceEquals(_current, bridge)) ThrowReplaced(cmdlet, bridge, bridgePid);
                         LineResult result = ReceiveLine(cmdlet, bridge, TimeSpan.FromMilliseconds(250), out string? line);
                         if (result == LineResult.Closed)
                         {
@@ -461,7 +521,7 @@ namespace CmdletBridge
                                 exit = "stopped by another call";
                             }
                             Stop(bridge, "it closed its output", cmdlet);
-                            CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited",
+                            ThrowStoppedDuringCall(cmdlet, bridge, bridgePid,
                                 $"The Node.js bridge (pid {bridgePid}) stopped during the call ({exit}). The next call starts a new one.");
                         }
                         if (result == LineResult.TimedOut) continue;
@@ -489,17 +549,19 @@ namespace CmdletBridge
                     }
                 }
             }
+            // Given up as hung: killed at once, as a stopped process would not exit on its own.
+            bridge.MarkFaulted(BridgeFault.ReplyTimedOut, timeout.TotalSeconds);
             string after = Stop(bridge, "it did not answer in time", cmdlet)
                 ? "it was stopped and the next call starts a new one"
                 : "it has been replaced since, and the next call uses the new one";
             CmdletErrors.ThrowUnavailable(cmdlet, "BridgeTimeout",
-                $"The Node.js bridge did not answer within {(int)timeout.TotalSeconds} seconds; {after}. " +
+                $"The Node.js bridge did not answer within {Seconds(timeout.TotalSeconds)} seconds; {after}. " +
                 "Set PSCGIP_BRIDGE_TIMEOUT_SECONDS to wait longer.");
             return "";
         }
 
-        private static void ThrowReplaced(PSCmdlet cmdlet) =>
-            CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited", "The Node.js bridge was replaced during the call. The next call uses the new one.");
+        private static void ThrowReplaced(PSCmdlet cmdlet, BridgeProcess bridge, int bridgePid) =>
+            ThrowStoppedDuringCall(cmdlet, bridge, bridgePid, "The Node.js bridge was replaced during the call. The next call uses the new one.");
 
         /// <summary>
         /// The id a reply line starts with ({"id":"...), or null for any other line. (By hand
@@ -525,81 +587,20 @@ namespace CmdletBridge
             }
         }
 
-        /// <summary>
-        /// One started bridge: its process, its pipes and the read in progress on its stdout.
-        /// Kept together so that stopping a bridge closes its own pipes, never its successor's.
-        /// </summary>
-        private sealed class BridgeProcess
-        {
-            public BridgeProcess(Process process, string nodePath)
-            {
-                Process = process;
-                NodePath = nodePath;
-                Input = process.StandardInput;
-                Output = process.StandardOutput;
-            }
-
-            public Process Process { get; }
-            public string NodePath { get; }
-            public StreamWriter Input { get; }
-            public StreamReader Output { get; }
-            /// <summary>Until its first line (the hello) is read.</summary>
-            public volatile bool HelloPending = true;
-            /// <summary>A read left unfinished by a caller that stopped waiting: the next reader takes it over.</summary>
-            public PendingRead? PendingRead;
-            /// <summary>One request line at a time; a write stuck on a hung bridge holds up no other bridge's.</summary>
-            public object WriteLock { get; } = new object();
-            /// <summary>The session's settings (SessionEnvironment) as last sent; null until the first request.</summary>
-            public string? Environment;
-            /// <summary>Guards the reader's role; pulsed when a reply is filed or the role is free.</summary>
-            public object Sync { get; } = new object();
-            public bool ReaderActive;
-            /// <summary>Replies the reader read for other callers, by request id.</summary>
-            public ConcurrentDictionary<string, string> Replies { get; } = new ConcurrentDictionary<string, string>();
-            /// <summary>Requests whose callers stopped waiting: their late replies are dropped.</summary>
-            public ConcurrentDictionary<string, bool> Abandoned { get; } = new ConcurrentDictionary<string, bool>();
-
-            public bool HasExited => BridgeConnection.HasExited(Process);
-        }
-
-        /// <summary>
-        /// One read of a line, with an event of its own that blocks at once: Task.Wait spins
-        /// first, and on two cores that spinning took the CPU the bridge needed to produce
-        /// the reply. (A read left over from a stopped bridge sets only its own event.)
-        /// </summary>
-        private sealed class PendingRead
-        {
-            public PendingRead(Task<string?> task)
-            {
-                Task = task;
-                task.ContinueWith(_ => Ready.Set(), TaskContinuationOptions.ExecuteSynchronously);
-            }
-
-            public Task<string?> Task { get; }
-            public ManualResetEventSlim Ready { get; } = new ManualResetEventSlim(false, 0);
-        }
-
-        private static bool HasExited(Process process)
-        {
-            try
-            {
-                return process.HasExited;
-            }
-            catch (Exception)
-            {
-                // Disposed by a restart in another runspace.
-                return true;
-            }
-        }
-
         private static string NodeVersion(string? nodePath)
         {
             if (nodePath is null) return "unknown";
             try
             {
-                using Process version = Process.Start(new ProcessStartInfo(nodePath, "--version") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
-                string text = version.StandardOutput.ReadToEnd().Trim();
-                version.WaitForExit(5000);
+                using Process version = Process.Start(new ProcessStartInfo(nodePath, "--version") { RedirectStandardOutput = true, UseShellExecute = false })!;
+                // Bounded: this only words an error, and a node that hangs must not hang it.
+                Task<string> output = version.StandardOutput.ReadToEndAsync();
+                if (!output.Wait(5000))
+                {
+                    version.Kill(true);
+                    return "unknown";
+                }
+                string text = output.Result.Trim();
                 return text.Length > 0 ? text : "unknown";
             }
             catch (Exception)

@@ -346,6 +346,155 @@ try { Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email 
     }
 }
 
+# A stopped bridge (SIGSTOP: a debugger, a suspended machine, a frozen container) reads
+# nothing, so a request larger than the pipe's buffer blocks its writer. Every wait has a
+# deadline and yields to Ctrl+C.
+Describe 'A stopped bridge' -Skip:($IsWindows) {
+    BeforeAll {
+        # Far larger than a pipe's buffer (64 KiB on Linux, 16-64 KiB on macOS).
+        $script:LargeToken = 'x' * 400000
+
+        # Runs a call in a runspace of its own (sharing this process's bridge), returned
+        # running; the module is imported there first, so that only the call remains.
+        function Start-CallInRunspace {
+            param([string] $Token, [string] $AttributeName = 'email')
+            $runspace = [runspacefactory]::CreateRunspace()
+            $runspace.Open()
+            $shell = [powershell]::Create($runspace)
+            $null = $shell.AddScript("Import-Module '$(Get-TestModuleManifest)'").Invoke()
+            $shell.Commands.Clear()
+            $null = $shell.AddScript('param($Token, $AttributeName, $Url) Get-CGIPUserAttributeVerificationCode -AccessToken $Token -AttributeName $AttributeName -Region us-east-1 -EndpointUrl $Url')
+            $null = $shell.AddParameters(@{ Token = $Token; AttributeName = $AttributeName; Url = $Url })
+            [pscustomobject]@{ Runspace = $runspace; Shell = $shell; Async = $shell.BeginInvoke() }
+        }
+
+        function Wait-Requests {
+            param([int] $Count)
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ((Get-ResponderRequestCount $Responder) -lt $Count -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        }
+
+        # Stops the bridge; a rescue resumes it after 30 s, so that a wait with no deadline
+        # fails its test (late, with the wrong result) rather than hanging the suite.
+        function Suspend-Bridge {
+            $bridgePid = Get-BridgeProcessId
+            & kill -STOP $bridgePid
+            $script:Stopped = $bridgePid
+            $rescue = [System.Diagnostics.ProcessStartInfo]::new('sh')
+            foreach ($a in '-c', "sleep 30; kill -CONT $bridgePid") { $rescue.ArgumentList.Add($a) }
+            $script:Rescue = [System.Diagnostics.Process]::Start($rescue)
+            $bridgePid
+        }
+
+        # The requests the responder got for one attribute name, whatever their order.
+        function Get-RequestsFor {
+            param([string] $AttributeName)
+            @(Get-ResponderRequest $Responder | Where-Object { $_.body.AttributeName -eq $AttributeName })
+        }
+    }
+
+    AfterEach {
+        $env:PSCGIP_BRIDGE_TIMEOUT_SECONDS = $null
+        if ($script:Stopped) { & kill -CONT $script:Stopped 2>$null; $script:Stopped = $null }
+        if ($script:Rescue) { if (-not $script:Rescue.HasExited) { $script:Rescue.Kill() }; $script:Rescue = $null }
+    }
+
+    It 'a request larger than the pipe fails with BridgeTimeout at the deadline, and the next call gets a new bridge' {
+        Assert-BridgeAnswers
+        $env:PSCGIP_BRIDGE_TIMEOUT_SECONDS = '3'
+        $hung = Suspend-Bridge
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $caught = $null
+        try { Get-CGIPUserAttributeVerificationCode -AccessToken $LargeToken -AttributeName email -Region us-east-1 -EndpointUrl $Url } catch { $caught = $_ }
+        $watch.Stop()
+        Assert-ClearError $caught "The Node.js bridge (pid $hung) did not take the request within 3 seconds; it was stopped and the next call starts a new one.*PSCGIP_BRIDGE_TIMEOUT_SECONDS*"
+        $caught.FullyQualifiedErrorId | Should -BeLike 'BridgeTimeout,*'
+        $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 2.9
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        # Killed, not left stopped: it could not have exited on its own.
+        Wait-Process -Id $hung -Timeout 5 -ErrorAction Ignore
+        Get-Process -Id $hung -ErrorAction Ignore | Should -BeNullOrEmpty
+        Assert-BridgeAnswers
+        Get-BridgeProcessId | Should -Not -Be $hung
+    }
+
+    It 'from a thread job too; a call queued behind the blocked write gets its answer from the new bridge' {
+        Assert-BridgeAnswers
+        $env:PSCGIP_BRIDGE_TIMEOUT_SECONDS = '3'
+        $hung = Suspend-Bridge
+        $manifest = Get-TestModuleManifest
+        $calling = [System.Threading.ManualResetEventSlim]::new()
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $job = Start-ThreadJob {
+            Import-Module $using:manifest
+            ($using:calling).Set()
+            try { Get-CGIPUserAttributeVerificationCode -AccessToken $using:LargeToken -AttributeName email -Region us-east-1 -EndpointUrl $using:Url }
+            catch { $_ }
+        }
+        # Once the job's write is blocked, this runspace's call waits behind it.
+        $calling.Wait(20000) | Should -BeTrue
+        Start-Sleep -Milliseconds 300
+        $queued = Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName 'queued' -Region us-east-1 -EndpointUrl $Url
+        $caught = $job | Receive-Job -Wait -AutoRemoveJob
+        $watch.Stop()
+        Assert-ClearError $caught "The Node.js bridge (pid $hung) did not take the request within 3 seconds*"
+        $caught.FullyQualifiedErrorId | Should -BeLike 'BridgeTimeout,*'
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 12
+        $queued.AttributeName | Should -Be 'queued'
+        Get-BridgeProcessId | Should -Not -Be $hung
+        @(Get-RequestsFor 'queued').Count | Should -Be 1
+    }
+
+    It 'Ctrl+C during a blocked write returns control within a second, and the next call gets its own answer' {
+        Assert-BridgeAnswers
+        # The deadline is far off: only the stop can end the call in time.
+        $env:PSCGIP_BRIDGE_TIMEOUT_SECONDS = '120'
+        $hung = Suspend-Bridge
+        $call = Start-CallInRunspace -Token $LargeToken -AttributeName 'interrupted'
+        try {
+            Start-Sleep -Milliseconds 500
+            $call.Shell.InvocationStateInfo.State | Should -Be 'Running' -Because 'the write is blocked on the stopped bridge'
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $call.Shell.Stop()
+            $watch.Stop()
+            $call.Shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 1
+        }
+        finally { $call.Shell.Dispose(); $call.Runspace.Dispose() }
+        & kill -CONT $hung 2>$null
+        $script:Stopped = $null
+        (Get-CGIPUserAttributeVerificationCode -AccessToken echo-attribute -AttributeName 'after-stop' -Region us-east-1 -EndpointUrl $Url).Destination | Should -Be 'after-stop'
+        # The interrupted request never reached the service; the next one did, once.
+        @(Get-RequestsFor 'interrupted').Count | Should -Be 0
+        @(Get-RequestsFor 'after-stop').Count | Should -Be 1
+    }
+
+    It 'Ctrl+C while a sent request waits: after SIGCONT nothing is delivered twice, and the next call gets its own answer' {
+        Assert-BridgeAnswers
+        $env:PSCGIP_BRIDGE_TIMEOUT_SECONDS = '120'
+        $paused = Suspend-Bridge
+        # Small: it fits in the pipe, so the bridge is not given up, only the call.
+        $call = Start-CallInRunspace -Token echo-attribute -AttributeName 'abandoned'
+        try {
+            Start-Sleep -Milliseconds 500
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $call.Shell.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 1
+        }
+        finally { $call.Shell.Dispose(); $call.Runspace.Dispose() }
+        & kill -CONT $paused
+        $script:Stopped = $null
+        # Resumed, it reads the abandoned request and its cancel; its late reply is dropped.
+        foreach ($name in 'next-1', 'next-2') {
+            (Get-CGIPUserAttributeVerificationCode -AccessToken echo-attribute -AttributeName $name -Region us-east-1 -EndpointUrl $Url).Destination | Should -Be $name
+        }
+        Get-BridgeProcessId | Should -Be $paused
+        @(Get-RequestsFor 'abandoned').Count | Should -BeLessOrEqual 1
+        @(Get-RequestsFor 'next-1').Count | Should -Be 1
+        @(Get-RequestsFor 'next-2').Count | Should -Be 1
+    }
+}
+
 Describe 'Faults in the server' {
     It 'HTTP <Status> is retried by the SDK (three attempts), then reported' -ForEach @(@{ Status = 500 }, @{ Status = 503 }) {
         $before = (Get-ResponderRequestCount $Responder)
