@@ -330,6 +330,25 @@ Start-Sleep -Seconds 60
         finally { if (-not $child.HasExited) { $child.Kill() } }
     }
 
+    It 'a bridge that never says hello fails the first call at the deadline, not after a minute' {
+        $preload = Join-Path ([System.IO.Path]::GetTempPath()) "silent-node-$([guid]::NewGuid()).cjs"
+        # Blocks the bridge before it can write anything, for ever.
+        Set-Content -LiteralPath $preload -Value 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);'
+        $script = @"
+Import-Module '$(Get-TestModuleManifest)'
+`$watch = [System.Diagnostics.Stopwatch]::StartNew()
+try { Get-CGIPUserAttributeVerificationCode -AccessToken t -AttributeName email -Region us-east-1 -EndpointUrl '$Url' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }
+`$watch.Elapsed.TotalSeconds
+"@
+        try {
+            $result = Invoke-ChildPwsh -Script $script -Environment @{ NODE_OPTIONS = "--require=$preload"; PSCGIP_BRIDGE_TIMEOUT_SECONDS = '3' }
+            $result.Output[0] | Should -BeLike 'BridgeStartFailed,*'
+            $result.Output[1] | Should -BeLike 'The Node.js bridge could not start: it exited or gave no answer*'
+            [double] $result.Output[2] | Should -BeLessThan 15
+        }
+        finally { Remove-Item -LiteralPath $preload -ErrorAction Ignore }
+    }
+
     It 'Node.js older than 20 gives one clear error on first use' {
         $preload = Join-Path ([System.IO.Path]::GetTempPath()) "old-node-$([guid]::NewGuid()).cjs"
         Set-Content -LiteralPath $preload -Value 'Object.defineProperty(process.versions, "node", { value: "18.19.0" });'
