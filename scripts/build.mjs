@@ -22,10 +22,10 @@ mkdirSync(outDir, { recursive: true });
 cpSync(generatedPs, outDir, { recursive: true });
 
 // The module's assemblies: the runtime (src/dotnet) and the service's model types
-// (src/model with generated/dotnet), each built into obj/bin under its folder and copied
-// beside the manifest.
+// (src/model with generated/dotnet), each built under build/dotnet (src/Directory.Build.props
+// keeps dotnet's obj and bin out of src/) and copied beside the manifest.
 function buildAssembly(folder, project, assemblyName) {
-  const out = join(root, "src", folder, "bin", "module");
+  const out = join(root, "build", "dotnet", "module", folder);
   const args = ["build", join(root, "src", folder, project), "-c", "Release", "-o", out, `-p:ModuleName=${moduleName}`, "--nologo", "-v", "q", "-clp:ErrorsOnly;NoSummary"];
   const dotnet = spawnSync("dotnet", args, {
     cwd: root,
