@@ -63,4 +63,7 @@ if (/\bimport\(/.test(readFileSync(join(outDir, "bridge.bundle.cjs"), "utf8"))) 
   throw new Error("the bridge bundle still has a dynamic import(), which the loader's vm.Script cannot run");
 }
 
+// The licence travels with the module, into its package too.
+copyFileSync(join(root, "LICENSE"), join(outDir, "LICENSE"));
+
 console.log(`Built ${outDir}`);

@@ -1,6 +1,6 @@
 // `npm test`: everything, from a fresh clone. Installs what is missing (npm packages,
-// PowerShell, Pester), checks the specs against the SDK and generated/ against the specs, type-checks, builds the
-// module, then runs the vitest suites and the Pester suites in real pwsh.
+// PowerShell, Pester), checks the specs against the SDK and generated/ against the specs, type-checks, builds and
+// packages the module, then runs the vitest suites and the Pester suites in real pwsh.
 // Uses Node built-ins only until `npm ci` has run.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -27,7 +27,7 @@ findPester();
 step("specs/ are in step with the SDK and the overlays", npm, ["run", "--silent", "scaffold:check"]);
 step("generated/ is in step with specs/", npm, ["run", "--silent", "generate:check"]);
 step("Type check", npm, ["run", "--silent", "typecheck"]);
-step("Build the module", npm, ["run", "--silent", "build"]);
+step("Build and package the module", npm, ["run", "--silent", "package"]);
 
 console.log("\n== vitest");
 const dir = mkdtempSync(join(tmpdir(), "vitest-result-"));

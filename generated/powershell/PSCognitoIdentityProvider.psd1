@@ -199,9 +199,10 @@
     )
     PrivateData          = @{
         PSData = @{
-            Tags       = @('AWS', 'Cognito', 'CognitoIdentityProvider', 'CGIP')
-            ProjectUri = 'https://github.com/ps-cognito/PSCognitoIdentityProvider'
-            LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
+            Tags         = @('AWS', 'Cognito', 'CognitoIdentityProvider', 'CGIP')
+            ProjectUri   = 'https://github.com/ps-cognito/PSCognitoIdentityProvider'
+            LicenseUri   = 'https://github.com/ps-cognito/PSCognitoIdentityProvider/blob/main/LICENSE'
+            ReleaseNotes = 'First release: all 140 Cognito Identity Provider operations as cmdlets with AWS Tools for PowerShell''s names, parameters, aliases, pipeline binding and output types; the AWS.Tools.Common session commands; one Node.js bridge per PowerShell process.'
         }
     }
 }

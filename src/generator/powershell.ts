@@ -328,10 +328,11 @@ export function emitManifest(specs: LoadedSpecs): string {
     `    AliasesToExport      = ${list([...SHARED_ALIASES].sort())}`,
     "    PrivateData          = @{",
     "        PSData = @{",
-    `            Tags       = @(${(m.tags ?? []).map(psString).join(", ")})`,
+    `            Tags         = @(${(m.tags ?? []).map(psString).join(", ")})`,
   ];
-  if (m.projectUri) lines.push(`            ProjectUri = ${psString(m.projectUri)}`);
-  if (m.licenseUri) lines.push(`            LicenseUri = ${psString(m.licenseUri)}`);
+  if (m.projectUri) lines.push(`            ProjectUri   = ${psString(m.projectUri)}`);
+  if (m.licenseUri) lines.push(`            LicenseUri   = ${psString(m.licenseUri)}`);
+  if (m.releaseNotes) lines.push(`            ReleaseNotes = ${psString(m.releaseNotes)}`);
   lines.push("        }", "    }", "}", "");
   return lines.join("\n");
 }

@@ -79,6 +79,7 @@ export const serviceSchema = {
         description: text,
         projectUri: { type: "string", pattern: "^https://" },
         licenseUri: { type: "string", pattern: "^https://" },
+        releaseNotes: text,
         tags: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9.-]+$" }, uniqueItems: true },
       },
     },

@@ -20,6 +20,8 @@ export interface ServiceSpec {
     description: string;
     projectUri?: string;
     licenseUri?: string;
+    /** What this version brings, for the package (the manifest's PSData.ReleaseNotes). */
+    releaseNotes?: string;
     tags?: string[];
   };
 }
