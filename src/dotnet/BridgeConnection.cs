@@ -95,7 +95,18 @@ namespace CmdletBridge
             request["id"] = id;
             // Non-ASCII is escaped: the stream stays ASCII, so even a lone surrogate (which
             // UTF-8 cannot carry) reaches the bridge exactly, as \ud800.
-            string json = BridgeJson.Write(request);
+            string json;
+            try
+            {
+                json = BridgeJson.Write(request);
+            }
+            catch (ArgumentException e)
+            {
+                // A value JSON cannot carry (a key that is not valid UTF-16, say): nothing is sent.
+                cmdlet.ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("The request could not be sent: " + e.Message, e), "RequestInvalid", ErrorCategory.InvalidArgument, null));
+                throw;
+            }
             try
             {
                 SendLine(cmdlet, bridge, json, deadline, timeout);

@@ -1,16 +1,22 @@
 using System;
+using System.Buffers;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 
 namespace CmdletBridge
 {
     /// <summary>
     /// The JSON of the bridge protocol, both ways, without the cost of ConvertTo-Json,
-    /// ConvertFrom-Json and a script walk over the result on every call.
+    /// ConvertFrom-Json and a script walk over the result on every call. System.Text.Json's
+    /// Utf8JsonWriter and Utf8JsonReader do the escaping and the parsing; what is ours is
+    /// which .NET values become which JSON, and which objects the reply builds.
     /// Requests: hashtables, PSCustomObjects, arrays and scalars become JSON, with every
     /// non-ASCII character escaped (\uXXXX), so the stream stays ASCII and even a lone
     /// surrogate reaches the bridge exactly.
@@ -25,31 +31,56 @@ namespace CmdletBridge
         public const string MapKey = "@m";
         private const int MaxDepth = 64;
 
+        /// <summary>
+        /// ASCII out: everything outside Basic Latin is escaped (and, as the encoder always
+        /// does, the characters HTML gives a meaning to, which JSON readers take as they are).
+        /// Validation is off: the walk below writes only well-formed JSON.
+        /// </summary>
+        private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions
+        {
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin),
+            SkipValidation = true,
+        };
+
+        private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { MaxDepth = MaxDepth + 2 };
+
+        /// <summary>One buffer and writer per thread, reused: a request allocates only its text.</summary>
+        [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
+        [ThreadStatic] private static Utf8JsonWriter? _writer;
+
         public static string Write(object? value)
         {
-            var text = new StringBuilder(256);
-            WriteValue(text, value, 0);
-            return text.ToString();
+            ArrayBufferWriter<byte> buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
+            buffer.ResetWrittenCount();
+            Utf8JsonWriter writer = _writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+            writer.Reset(buffer);
+            try
+            {
+                WriteValue(writer, value, 0);
+                writer.Flush();
+                return Encoding.ASCII.GetString(buffer.WrittenSpan);
+            }
+            finally
+            {
+                // A large request's buffer is not kept for the thread's lifetime.
+                if (buffer.Capacity > 1 << 20) _buffer = null;
+            }
         }
 
-        private static void WriteValue(StringBuilder text, object? value, int depth)
+        private static void WriteValue(Utf8JsonWriter writer, object? value, int depth)
         {
             if (depth > MaxDepth) throw new ArgumentException($"A value nested more than {MaxDepth} levels deep cannot be sent.");
             if (value is PSObject wrapped)
             {
                 if (wrapped.BaseObject is PSCustomObject)
                 {
-                    text.Append('{');
-                    bool first = true;
+                    writer.WriteStartObject();
                     foreach (PSPropertyInfo property in wrapped.Properties)
                     {
-                        if (!first) text.Append(',');
-                        first = false;
-                        WriteString(text, property.Name);
-                        text.Append(':');
-                        WriteValue(text, property.Value, depth + 1);
+                        WriteName(writer, property.Name);
+                        WriteValue(writer, property.Value, depth + 1);
                     }
-                    text.Append('}');
+                    writer.WriteEndObject();
                     return;
                 }
                 value = wrapped.BaseObject;
@@ -57,117 +88,134 @@ namespace CmdletBridge
             switch (value)
             {
                 case null:
-                    text.Append("null");
+                    writer.WriteNullValue();
                     return;
                 case string s:
-                    WriteString(text, s);
+                    WriteString(writer, s);
                     return;
                 case char c:
-                    WriteString(text, c.ToString());
+                    WriteString(writer, c.ToString());
                     return;
                 case bool b:
-                    text.Append(b ? "true" : "false");
+                    writer.WriteBooleanValue(b);
                     return;
                 case SwitchParameter sw:
-                    text.Append(sw.IsPresent ? "true" : "false");
+                    writer.WriteBooleanValue(sw.IsPresent);
                     return;
-                case int or long or short or byte or sbyte or uint or ulong or ushort:
-                    text.Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+                case ulong u:
+                    writer.WriteNumberValue(u);
+                    return;
+                case int or long or short or byte or sbyte or uint or ushort:
+                    writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
                     return;
                 case double d:
-                    WriteNumber(text, d);
+                    WriteNumber(writer, d);
                     return;
                 case float f:
-                    WriteNumber(text, f);
+                    // As the float's own shortest text, not the double's digits of it.
+                    if (float.IsNaN(f) || float.IsInfinity(f)) throw new ArgumentException("NaN and infinite numbers cannot be sent.");
+                    writer.WriteNumberValue(f);
                     return;
                 case decimal m:
-                    text.Append(m.ToString(CultureInfo.InvariantCulture));
+                    writer.WriteNumberValue(m);
                     return;
                 case DateTime dt:
-                    WriteString(text, dt.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture));
+                    writer.WriteStringValue(dt.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture));
                     return;
                 case DateTimeOffset dto:
-                    WriteString(text, dto.UtcDateTime.ToString("o", CultureInfo.InvariantCulture));
+                    writer.WriteStringValue(dto.UtcDateTime.ToString("o", CultureInfo.InvariantCulture));
                     return;
                 case Enum e:
-                    WriteString(text, e.ToString());
+                    WriteString(writer, e.ToString());
                     return;
                 case IDictionary dictionary:
-                {
-                    text.Append('{');
-                    bool first = true;
+                    writer.WriteStartObject();
                     foreach (DictionaryEntry entry in dictionary)
                     {
-                        if (!first) text.Append(',');
-                        first = false;
-                        WriteString(text, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "");
-                        text.Append(':');
-                        WriteValue(text, entry.Value, depth + 1);
+                        WriteName(writer, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "");
+                        WriteValue(writer, entry.Value, depth + 1);
                     }
-                    text.Append('}');
+                    writer.WriteEndObject();
                     return;
-                }
                 case IEnumerable items:
-                {
-                    text.Append('[');
-                    bool first = true;
-                    foreach (object? item in items)
-                    {
-                        if (!first) text.Append(',');
-                        first = false;
-                        WriteValue(text, item, depth + 1);
-                    }
-                    text.Append(']');
+                    writer.WriteStartArray();
+                    foreach (object? item in items) WriteValue(writer, item, depth + 1);
+                    writer.WriteEndArray();
                     return;
-                }
                 default:
-                    WriteString(text, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+                    WriteString(writer, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
                     return;
             }
         }
 
-        private static void WriteNumber(StringBuilder text, double d)
+        private static void WriteNumber(Utf8JsonWriter writer, double d)
         {
             if (double.IsNaN(d) || double.IsInfinity(d)) throw new ArgumentException("NaN and infinite numbers cannot be sent.");
-            text.Append(d.ToString("R", CultureInfo.InvariantCulture));
+            writer.WriteNumberValue(d);
         }
 
-        private static void WriteString(StringBuilder text, string s)
+        /// <summary>
+        /// A string value. Utf8JsonWriter refuses text that is not valid UTF-16, but a
+        /// lone surrogate is a valid .NET string and JSON carries it as \uD800: those few
+        /// strings are escaped here, every character outside printable ASCII as \uXXXX.
+        /// </summary>
+        private static void WriteString(Utf8JsonWriter writer, string s)
         {
-            text.Append('"');
+            if (!HasLoneSurrogate(s))
+            {
+                writer.WriteStringValue(s);
+                return;
+            }
+            var text = new StringBuilder(s.Length * 2 + 2).Append('"');
             foreach (char c in s)
             {
-                switch (c)
-                {
-                    case '"': text.Append("\\\""); break;
-                    case '\\': text.Append("\\\\"); break;
-                    case '\n': text.Append("\\n"); break;
-                    case '\r': text.Append("\\r"); break;
-                    case '\t': text.Append("\\t"); break;
-                    default:
-                        if (c < 0x20 || c > 0x7e)
-                        {
-                            text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            text.Append(c);
-                        }
-                        break;
-                }
+                if (c == '"' || c == '\\') text.Append('\\').Append(c);
+                else if (c < 0x20 || c > 0x7e) text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                else text.Append(c);
             }
-            text.Append('"');
+            writer.WriteRawValue(text.Append('"').ToString(), skipInputValidation: true);
         }
 
-        /// <summary>Parses one reply line into PSCustomObjects, arrays and scalars.</summary>
+        private static void WriteName(Utf8JsonWriter writer, string name)
+        {
+            // A name has no raw form in Utf8JsonWriter; the AWS SDKs cannot send such a key either.
+            if (HasLoneSurrogate(name)) throw new ArgumentException($"The key '{name}' holds a lone surrogate (invalid UTF-16), which cannot be sent as a name.");
+            writer.WritePropertyName(name);
+        }
+
+        private static bool HasLoneSurrogate(string s)
+        {
+            int at = s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+            if (at < 0) return false;
+            for (int i = at; i < s.Length; i++)
+            {
+                char c = s[i];
+                if (char.IsHighSurrogate(c))
+                {
+                    if (i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1])) return true;
+                    i++;
+                }
+                else if (char.IsLowSurrogate(c))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Parses one line from the bridge into PSCustomObjects, arrays and scalars.</summary>
         public static object? Read(string json)
         {
-            var reader = new Reader(json);
-            reader.SkipWhitespace();
-            object? value = reader.ReadValue(0);
-            reader.SkipWhitespace();
-            if (!reader.AtEnd) throw reader.Error("text after the value");
-            return value;
+            byte[] utf8 = RentUtf8(json, out int length);
+            try
+            {
+                var reader = new Utf8JsonReader(utf8.AsSpan(0, length), ReaderOptions);
+                return Parse(ref reader, json, static (ref Utf8JsonReader r) => ReadValue(ref r, 0));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(utf8);
+            }
         }
 
         /// <summary>
@@ -178,327 +226,312 @@ namespace CmdletBridge
         /// </summary>
         public static BridgeReply ReadReply(string json)
         {
-            var reader = new Reader(json);
-            reader.SkipWhitespace();
-            BridgeReply reply = reader.ReadEnvelope();
-            reader.SkipWhitespace();
-            if (!reader.AtEnd) throw reader.Error("text after the value");
-            return reply;
+            byte[] utf8 = RentUtf8(json, out int length);
+            try
+            {
+                var reader = new Utf8JsonReader(utf8.AsSpan(0, length), ReaderOptions);
+                return Parse(ref reader, json, static (ref Utf8JsonReader r) => ReadEnvelope(ref r));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(utf8);
+            }
         }
 
-        private sealed class Reader
+        private delegate T ReadRoot<T>(ref Utf8JsonReader reader);
+
+        /// <summary>One value, and nothing after it; System.Text.Json's errors said as ours.</summary>
+        private static T Parse<T>(ref Utf8JsonReader reader, string json, ReadRoot<T> readRoot)
         {
-            private readonly string _text;
-            private int _at;
-
-            public Reader(string text) => _text = text;
-
-            public bool AtEnd => _at >= _text.Length;
-
-            public FormatException Error(string what) =>
-                new FormatException($"The bridge's reply is not valid JSON ({what} at character {_at}).");
-
-            public void SkipWhitespace()
+            try
             {
-                while (_at < _text.Length && (_text[_at] == ' ' || _text[_at] == '\t' || _text[_at] == '\n' || _text[_at] == '\r')) _at++;
+                Advance(ref reader);
+                T value = readRoot(ref reader);
+                if (reader.Read()) throw Error(ref reader, "text after the value");
+                return value;
             }
-
-            public object? ReadValue(int depth)
+            catch (JsonException e)
             {
-                if (depth > MaxDepth) throw Error("nesting too deep");
-                if (AtEnd) throw Error("end of text");
-                char c = _text[_at];
-                switch (c)
+                // Its first sentence says what is wrong; the rest is about the reader's options.
+                string what = e.Message;
+                int end = what.IndexOf(". ", StringComparison.Ordinal);
+                if (end > 0) what = what.Substring(0, end);
+                throw new FormatException($"The bridge's reply is not valid JSON ({what.TrimEnd('.')}, at byte {e.BytePositionInLine}).", e);
+            }
+        }
+
+        private static byte[] RentUtf8(string text, out int length)
+        {
+            byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+            length = Encoding.UTF8.GetBytes(text, bytes);
+            return bytes;
+        }
+
+        private static FormatException Error(ref Utf8JsonReader reader, string what) =>
+            new FormatException($"The bridge's reply is not valid JSON ({what} at byte {reader.TokenStartIndex}).");
+
+        private static void Advance(ref Utf8JsonReader reader)
+        {
+            if (!reader.Read()) throw Error(ref reader, "end of text");
+        }
+
+        private static BridgeReply ReadEnvelope(ref Utf8JsonReader reader)
+        {
+            var reply = new BridgeReply();
+            if (reader.TokenType != JsonTokenType.StartObject) throw Error(ref reader, "expected an object");
+            while (true)
+            {
+                Advance(ref reader);
+                if (reader.TokenType == JsonTokenType.EndObject) return reply;
+                string name = reader.GetString()!;
+                Advance(ref reader);
+                switch (name)
                 {
-                    case '{': return ReadObject(depth);
-                    case '[': return ReadArray(depth);
-                    case '"': return ReadString();
-                    case 't': Expect("true"); return true;
-                    case 'f': Expect("false"); return false;
-                    case 'n': Expect("null"); return null;
-                    default:
-                        if (c == '-' || (c >= '0' && c <= '9')) return ReadNumber();
-                        throw Error($"unexpected '{c}'");
+                    case "response": reply.Response = ReadValue(ref reader, 1); break;
+                    case "ok": reply.Ok = reader.TokenType == JsonTokenType.True; reader.Skip(); break;
+                    case "path": reply.Path = ReadValue(ref reader, 1) as object?[]; break;
+                    case "meta": reply.Meta = ReadPlain(ref reader, 1) as Dictionary<string, object?> ?? reply.Meta; break;
+                    case "error": reply.Error = ReadPlain(ref reader, 1) as Dictionary<string, object?>; break;
+                    default: reader.Skip(); break;
                 }
             }
+        }
 
-            public BridgeReply ReadEnvelope()
+        /// <summary>A value with objects as dictionaries (no type tags): for the envelope only.</summary>
+        private static object? ReadPlain(ref Utf8JsonReader reader, int depth)
+        {
+            switch (reader.TokenType)
             {
-                var reply = new BridgeReply();
-                if (AtEnd || _text[_at] != '{') throw Error("expected an object");
-                if (!Open('}')) return reply;
-                do
-                {
-                    switch (ReadMemberName())
-                    {
-                        case "response": reply.Response = ReadValue(1); break;
-                        case "ok": reply.Ok = ReadValue(1) is true; break;
-                        case "path": reply.Path = ReadValue(1) as object?[]; break;
-                        case "meta": reply.Meta = ReadPlain(1) as Dictionary<string, object?> ?? reply.Meta; break;
-                        case "error": reply.Error = ReadPlain(1) as Dictionary<string, object?>; break;
-                        default: ReadPlain(1); break;
-                    }
-                }
-                while (Next('}'));
-                return reply;
-            }
-
-            /// <summary>A value with objects as dictionaries (no type tags): for the envelope only.</summary>
-            private object? ReadPlain(int depth)
-            {
-                if (depth > MaxDepth) throw Error("nesting too deep");
-                if (AtEnd) throw Error("end of text");
-                if (_text[_at] == '[')
+                case JsonTokenType.StartArray:
                 {
                     var items = new List<object?>();
-                    if (Open(']'))
+                    while (true)
                     {
-                        do
-                        {
-                            SkipWhitespace();
-                            items.Add(ReadPlain(depth + 1));
-                        }
-                        while (Next(']'));
+                        Advance(ref reader);
+                        if (reader.TokenType == JsonTokenType.EndArray) return items.ToArray();
+                        items.Add(ReadPlain(ref reader, depth + 1));
                     }
-                    return items.ToArray();
                 }
-                if (_text[_at] != '{') return ReadValue(depth);
-                var members = new Dictionary<string, object?>(StringComparer.Ordinal);
-                if (Open('}'))
+                case JsonTokenType.StartObject:
                 {
-                    do
+                    var members = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    while (true)
                     {
-                        string name = ReadMemberName();
-                        members[name] = ReadPlain(depth + 1);
+                        Advance(ref reader);
+                        if (reader.TokenType == JsonTokenType.EndObject) return members;
+                        string name = ReadText(ref reader);
+                        Advance(ref reader);
+                        members[name] = ReadPlain(ref reader, depth + 1);
                     }
-                    while (Next('}'));
                 }
-                return members;
+                default:
+                    return ReadValue(ref reader, depth);
             }
+        }
 
-            private void Expect(string word)
+        private static object? ReadValue(ref Utf8JsonReader reader, int depth)
+        {
+            switch (reader.TokenType)
             {
-                if (string.CompareOrdinal(_text, _at, word, 0, word.Length) != 0) throw Error($"expected {word}");
-                _at += word.Length;
+                case JsonTokenType.StartObject: return ReadObject(ref reader, depth);
+                case JsonTokenType.StartArray: return ReadArray(ref reader, depth);
+                case JsonTokenType.String: return ReadText(ref reader);
+                case JsonTokenType.True: return true;
+                case JsonTokenType.False: return false;
+                case JsonTokenType.Null: return null;
+                case JsonTokenType.Number:
+                    // As ConvertFrom-Json: Int32 when it fits, else Int64, else a double.
+                    if (reader.TryGetInt32(out int i)) return i;
+                    if (reader.TryGetInt64(out long l)) return l;
+                    return reader.GetDouble();
+                default:
+                    throw Error(ref reader, $"unexpected {reader.TokenType}");
             }
+        }
 
-            private object? ReadObject(int depth)
+        private static object? ReadObject(ref Utf8JsonReader reader, int depth)
+        {
+            var result = new PSObject();
+            string? typeName = null;
+            object?[]? mapPairs = null;
+            object? tagged = null;
+            bool hasValue = false;
+            bool first = true;
+            while (true)
             {
-                var result = new PSObject();
-                string? typeName = null;
-                object?[]? mapPairs = null;
-                object? tagged = null;
-                bool hasValue = false;
-                if (!Open('}')) return result;
-                bool first = true;
-                do
+                Advance(ref reader);
+                if (reader.TokenType == JsonTokenType.EndObject) break;
+                bool isType = reader.ValueTextEquals("@t"u8);
+                string name = isType ? TypeKey : ReadName(ref reader);
+                Advance(ref reader);
+                // The bridge puts an object's type first: one the model has is built as that type.
+                if (first && isType && reader.TokenType == JsonTokenType.String)
                 {
-                    string name = ReadMemberName();
-                    // The bridge puts an object's type first: one the model has is built as that type.
-                    if (first && name == TypeKey && Peek() == '"')
-                    {
-                        string type = ReadString();
-                        if (ModelCatalog.Find(type) is ModelClass model) return ReadModel(model, depth);
-                        typeName = type;
-                        first = false;
-                        continue;
-                    }
+                    string type = ReadName(ref reader);
+                    if (ModelCatalog.Find(type) is ModelClass model) return ReadModel(ref reader, model, depth);
+                    typeName = type;
                     first = false;
-                    object? value = ReadValue(depth + 1);
-                    if (name == MapKey && value is object?[] pairs) mapPairs = pairs;
-                    else if (name == TypeKey && value is string t) typeName = t;
-                    else if (name == ValueKey) { tagged = value; hasValue = true; }
-                    else result.Properties.Add(new PSNoteProperty(name, value));
+                    continue;
                 }
-                while (Next('}'));
-                if (mapPairs is not null) return ToDictionary(mapPairs);
-                if (typeName is null)
-                {
-                    if (hasValue) result.Properties.Add(new PSNoteProperty(ValueKey, tagged));
-                    return result;
-                }
-                if (hasValue) return TypedValue(typeName, tagged);
-                result.TypeNames.Insert(0, typeName);
+                first = false;
+                object? value = ReadValue(ref reader, depth + 1);
+                if (name == MapKey && value is object?[] pairs) mapPairs = pairs;
+                else if (isType && value is string t) typeName = t;
+                else if (name == ValueKey) { tagged = value; hasValue = true; }
+                else result.Properties.Add(new PSNoteProperty(name, value));
+            }
+            if (mapPairs is not null) return ToDictionary(mapPairs);
+            if (typeName is null)
+            {
+                if (hasValue) result.Properties.Add(new PSNoteProperty(ValueKey, tagged));
                 return result;
             }
+            if (hasValue) return TypedValue(typeName, tagged);
+            result.TypeNames.Insert(0, typeName);
+            return result;
+        }
 
-            private char Peek() => AtEnd ? '\0' : _text[_at];
-
-            /// <summary>The rest of an object whose type the model has: a constant ("@v") or a structure's members.</summary>
-            private object? ReadModel(ModelClass model, int depth)
+        /// <summary>The rest of an object whose type the model has: a constant ("@v") or a structure's members.</summary>
+        private static object? ReadModel(ref Utf8JsonReader reader, ModelClass model, int depth)
+        {
+            object? instance = model.IsConstant ? null : model.NewInstance();
+            object? constant = null;
+            while (true)
             {
-                object? instance = model.IsConstant ? null : model.NewInstance();
-                object? constant = null;
-                while (Next('}'))
+                Advance(ref reader);
+                if (reader.TokenType == JsonTokenType.EndObject) break;
+                string name = ReadName(ref reader);
+                Advance(ref reader);
+                object? value = ReadValue(ref reader, depth + 1);
+                if (model.IsConstant)
                 {
-                    string name = ReadMemberName();
-                    object? value = ReadValue(depth + 1);
-                    if (model.IsConstant)
-                    {
-                        if (name == ValueKey && value is string text) constant = model.Constant(text);
-                    }
-                    else
-                    {
-                        model.Set(instance!, name, value);
-                    }
+                    if (name == ValueKey && value is string text) constant = model.Constant(text);
                 }
-                return model.IsConstant ? constant : instance;
-            }
-
-            /// <summary>A map, as the AWS SDK for .NET gives it: keys compared exactly.</summary>
-            private static System.Collections.Generic.Dictionary<string, object?> ToDictionary(object?[] pairs)
-            {
-                var map = new System.Collections.Generic.Dictionary<string, object?>(pairs.Length, StringComparer.Ordinal);
-                foreach (object? pair in pairs)
+                else
                 {
-                    if (pair is object?[] entry && entry.Length == 2 && entry[0] is string key) map[key] = entry[1];
-                }
-                return map;
-            }
-
-            private static object? TypedValue(string typeName, object? value)
-            {
-                switch (typeName)
-                {
-                    case "System.DateTime":
-                        return value is string s
-                            ? DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
-                            : value;
-                    case "System.Net.HttpStatusCode":
-                        return value is int code ? (HttpStatusCode)code : value;
-                    default:
-                        return value;
+                    model.Set(instance!, name, value);
                 }
             }
+            return model.IsConstant ? constant : instance;
+        }
 
-            private object?[] ReadArray(int depth)
+        /// <summary>A map, as the AWS SDK for .NET gives it: keys compared exactly.</summary>
+        private static Dictionary<string, object?> ToDictionary(object?[] pairs)
+        {
+            var map = new Dictionary<string, object?>(pairs.Length, StringComparer.Ordinal);
+            foreach (object? pair in pairs)
             {
-                var items = new System.Collections.Generic.List<object?>();
-                if (Open(']'))
-                {
-                    do
-                    {
-                        SkipWhitespace();
-                        items.Add(ReadValue(depth + 1));
-                    }
-                    while (Next(']'));
-                }
-                return items.ToArray();
+                if (pair is object?[] entry && entry.Length == 2 && entry[0] is string key) map[key] = entry[1];
             }
+            return map;
+        }
 
-            /// <summary>
-            /// Steps past the opening bracket of an object or array; false when it is empty
-            /// (its closing bracket is read too).
-            /// </summary>
-            private bool Open(char close)
+        private static object? TypedValue(string typeName, object? value)
+        {
+            switch (typeName)
             {
-                _at++;
-                SkipWhitespace();
-                if (AtEnd || _text[_at] != close) return true;
-                _at++;
-                return false;
+                case "System.DateTime":
+                    return value is string s
+                        ? DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
+                        : value;
+                case "System.Net.HttpStatusCode":
+                    return value is int code ? (HttpStatusCode)code : value;
+                default:
+                    return value;
             }
+        }
 
-            /// <summary>Reads a member's name and colon, leaving the reader at its value.</summary>
-            private string ReadMemberName()
+        private static object?[] ReadArray(ref Utf8JsonReader reader, int depth)
+        {
+            var items = new List<object?>();
+            while (true)
             {
-                SkipWhitespace();
-                if (AtEnd || _text[_at] != '"') throw Error("expected a member name");
-                string name = ReadString();
-                SkipWhitespace();
-                if (AtEnd || _text[_at] != ':') throw Error("expected ':'");
-                _at++;
-                SkipWhitespace();
-                return name;
+                Advance(ref reader);
+                if (reader.TokenType == JsonTokenType.EndArray) return items.ToArray();
+                items.Add(ReadValue(ref reader, depth + 1));
             }
+        }
 
-            /// <summary>After a member or item: true at a comma (another follows), false at the closing bracket.</summary>
-            private bool Next(char close)
-            {
-                SkipWhitespace();
-                if (AtEnd) throw Error(close == '}' ? "end of text in an object" : "end of text in an array");
-                if (_text[_at] == ',')
-                {
-                    _at++;
-                    return true;
-                }
-                if (_text[_at] == close)
-                {
-                    _at++;
-                    return false;
-                }
-                throw Error($"expected ',' or '{close}'");
-            }
+        /// <summary>Names seen lately, by a hash of their UTF-8 text (one table per thread).</summary>
+        [ThreadStatic] private static string?[]? _names;
 
-            private string ReadString()
+        /// <summary>
+        /// A member name or type tag: these repeat on every item of a listing, so a short
+        /// ASCII one is taken from a small cache rather than decoded again.
+        /// </summary>
+        private static string ReadName(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 64) return ReadText(ref reader);
+            ReadOnlySpan<byte> utf8 = reader.ValueSpan;
+            uint hash = 2166136261;
+            foreach (byte b in utf8) hash = (hash ^ b) * 16777619;
+            string?[] names = _names ??= new string?[256];
+            int slot = (int)(hash & 255);
+            string? cached = names[slot];
+            if (cached is not null && cached.Length == utf8.Length)
             {
-                _at++; // opening quote
-                int start = _at;
-                // Fast path: no escapes.
-                while (_at < _text.Length && _text[_at] != '"' && _text[_at] != '\\') _at++;
-                if (_at < _text.Length && _text[_at] == '"')
-                {
-                    string plain = _text.Substring(start, _at - start);
-                    _at++;
-                    return plain;
-                }
-                var result = new StringBuilder(_text, start, _at - start, Math.Max(16, (_at - start) * 2));
-                while (true)
-                {
-                    if (AtEnd) throw Error("end of text in a string");
-                    char c = _text[_at++];
-                    if (c == '"') return result.ToString();
-                    if (c != '\\')
-                    {
-                        result.Append(c);
-                        continue;
-                    }
-                    if (AtEnd) throw Error("end of text in an escape");
-                    char e = _text[_at++];
-                    switch (e)
-                    {
-                        case '"': result.Append('"'); break;
-                        case '\\': result.Append('\\'); break;
-                        case '/': result.Append('/'); break;
-                        case 'b': result.Append('\b'); break;
-                        case 'f': result.Append('\f'); break;
-                        case 'n': result.Append('\n'); break;
-                        case 'r': result.Append('\r'); break;
-                        case 't': result.Append('\t'); break;
-                        case 'u':
-                            if (_at + 4 > _text.Length) throw Error("a short \\u escape");
-                            // Lone surrogates are kept as they are: strings round-trip exactly.
-                            result.Append((char)int.Parse(_text.AsSpan(_at, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-                            _at += 4;
-                            break;
-                        default:
-                            throw Error($"an unknown escape \\{e}");
-                    }
-                }
+                // A cached name is ASCII, so equal code units mean equal text.
+                int i = 0;
+                while (i < utf8.Length && cached[i] == utf8[i]) i++;
+                if (i == utf8.Length) return cached;
             }
+            string name = Encoding.UTF8.GetString(utf8);
+            if (utf8.IndexOfAnyInRange((byte)0x80, (byte)0xff) < 0) names[slot] = name;
+            return name;
+        }
 
-            private object ReadNumber()
+        /// <summary>
+        /// A string or member name. Utf8JsonReader refuses a \uD800 escape that is not half
+        /// of a pair; the bridge writes one for a lone surrogate, which a .NET string holds,
+        /// so those few strings are unescaped here.
+        /// </summary>
+        private static string ReadText(ref Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped) return reader.GetString()!;
+            return ReadEscaped(ref reader);
+        }
+
+        private static string ReadEscaped(ref Utf8JsonReader reader)
+        {
+            try
             {
-                int start = _at;
-                if (_text[_at] == '-') _at++;
-                bool integral = true;
-                while (_at < _text.Length)
-                {
-                    char c = _text[_at];
-                    if (c >= '0' && c <= '9') { _at++; continue; }
-                    if (c == '.' || c == 'e' || c == 'E' || c == '+' || (c == '-' && _at > start)) { integral = false; _at++; continue; }
-                    break;
-                }
-                var span = _text.AsSpan(start, _at - start);
-                if (integral)
-                {
-                    // As ConvertFrom-Json: Int32 when it fits, else Int64, else a double.
-                    if (int.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int i)) return i;
-                    if (long.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l)) return l;
-                }
-                if (double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return d;
-                throw Error("a malformed number");
+                return reader.GetString()!;
             }
+            catch (InvalidOperationException)
+            {
+                return Unescape(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+            }
+        }
+
+        private static string Unescape(ReadOnlySpan<byte> escaped)
+        {
+            // The reader has checked the escapes' form; only their values are left to read.
+            string raw = Encoding.UTF8.GetString(escaped);
+            var text = new StringBuilder(raw.Length);
+            for (int i = 0; i < raw.Length; i++)
+            {
+                char c = raw[i];
+                if (c != '\\')
+                {
+                    text.Append(c);
+                    continue;
+                }
+                char e = raw[++i];
+                switch (e)
+                {
+                    case 'b': text.Append('\b'); break;
+                    case 'f': text.Append('\f'); break;
+                    case 'n': text.Append('\n'); break;
+                    case 'r': text.Append('\r'); break;
+                    case 't': text.Append('\t'); break;
+                    case 'u':
+                        text.Append((char)int.Parse(raw.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                        i += 4;
+                        break;
+                    default: text.Append(e); break;
+                }
+            }
+            return text.ToString();
         }
     }
 

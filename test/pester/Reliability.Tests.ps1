@@ -196,6 +196,17 @@ Describe 'Odd but valid values round-trip exactly' {
         }
     }
 
+    It 'a lone surrogate in a value comes back exactly; in a key, it is a clear error' {
+        $odd = "x$([char] 0xD800)y$([char] 0xDFFF)"
+        $echoed = Get-CGIPUserAttributeVerificationCode -AccessToken echo-attribute -AttributeName $odd -Region us-east-1 -EndpointUrl $Url
+        [int[]] $echoed.Destination.ToCharArray() | Should -Be ([int[]] $odd.ToCharArray())
+        $caught = $null
+        try { Get-CGIPUserAttributeVerificationCode @Base -ClientMetadata @{ $odd = 'v' } } catch { $caught = $_ }
+        Assert-ClearError $caught "The request could not be sent: The key '*' holds a lone surrogate (invalid UTF-16), which cannot be sent as a name."
+        $caught.FullyQualifiedErrorId | Should -BeLike 'RequestInvalid,*'
+        Assert-BridgeAnswers
+    }
+
     It 'non-ASCII attribute names and metadata keys and values' {
         $before = (Get-ResponderRequestCount $Responder)
         $metadata = @{ 'clé' = 'valeur ✓'; '名前' = "multi`nline"; 'json' = '{"a":[1,2]}' }
