@@ -57,7 +57,7 @@ namespace Amazon.PowerShell.Common
         [Parameter(ParameterSetName = CredentialsObject, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         public AWSCredentials? Credential { get; set; }
 
-        /// <summary>SAML role profiles: not provided by this module (see README).</summary>
+        /// <summary>SAML role profiles: not provided by this module (see docs/session-commands.md, Not provided).</summary>
         [Parameter(ParameterSetName = StoredProfile, ValueFromPipelineByPropertyName = true)]
         public PSCredential? NetworkCredential { get; set; }
 

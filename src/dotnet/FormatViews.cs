@@ -19,7 +19,7 @@ namespace CmdletBridge
     /// request was sent, it still cost a cold call 68-85 ms in two sets of paired runs). A call loads the views before
     /// it writes anything. A runspace that only formats what calls in other
     /// runspaces wrote (ForEach-Object -Parallel, thread jobs) has them once it makes a
-    /// call itself (README: Output). The views stay loaded when the module is removed, as
+    /// call itself (docs/usage.md: Output). The views stay loaded when the module is removed, as
     /// views added with Update-FormatData do.
     /// </remarks>
     public static class FormatViews
