@@ -152,8 +152,9 @@ namespace CmdletBridge
         }
 
         /// <summary>
-        /// Starts the watchdog's rounds, unless they run already. They go on while writes
-        /// come (so a call costs no timer update) and stop after a second without one.
+        /// Starts the watchdog's rounds, unless they run already. They stop after ten rounds
+        /// that found no write in progress, and the next write starts them again: in a loop
+        /// of calls, about once a second rather than once a call.
         /// </summary>
         private void Arm()
         {
@@ -175,7 +176,8 @@ namespace CmdletBridge
             {
                 if (++_idleRounds < IdleRoundsBeforeDisarm) return;
                 _idleRounds = 0;
-                Interlocked.Exchange(ref _watching, 0);
+                // Stopped before the flag is cleared: a write that arms the timer after the
+                // flag is cleared must not have its arming undone here.
                 try
                 {
                     _watchdog.Change(Timeout.Infinite, Timeout.Infinite);
@@ -184,7 +186,8 @@ namespace CmdletBridge
                 {
                     return;
                 }
-                // A write that began meanwhile may have seen the rounds still running.
+                Interlocked.Exchange(ref _watching, 0);
+                // A write that began before the flag was cleared saw the rounds still running.
                 if (Volatile.Read(ref _write) is not null) Arm();
                 return;
             }
