@@ -117,6 +117,9 @@ namespace CmdletBridge
                 // request never reached it: retry once on a new one. Stopped first: a bridge
                 // that closed its stdin may not have exited yet.
                 Stop(bridge, "its input is closed", cmdlet);
+                // A new attempt, with a deadline of its own: the wait behind a write blocked
+                // on the old bridge may have used up most of the first one.
+                deadline = DateTime.UtcNow + timeout;
                 bridge = GetProcess(cmdlet, deadline, timeout);
                 try
                 {
