@@ -21,9 +21,10 @@ const pack = spawnSync(findPwsh(), ["-NoProfile", "-NonInteractive", "-File", jo
   encoding: "utf8",
   stdio: ["ignore", "pipe", "inherit"],
 });
-const nupkg = pack.stdout.trim().split(/\r?\n/).pop() ?? "";
+const nupkg = (pack.stdout ?? "").trim().split(/\r?\n/).pop() ?? "";
 if (pack.status !== 0 || !existsSync(nupkg)) {
-  console.error(pack.stdout);
+  if (pack.error) console.error(`could not run pwsh: ${pack.error.message}`);
+  console.error(pack.stdout ?? "");
   console.error("Compress-PSResource did not write the package.");
   process.exit(pack.status || 1);
 }

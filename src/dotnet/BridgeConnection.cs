@@ -160,8 +160,9 @@ namespace CmdletBridge
                     // the call (aborting its HTTP request), and its late reply is dropped.
                     try
                     {
-                        // Watched as any write: a bridge that cannot take even this is given up.
-                        SendLine(cmdlet, bridge, "{\"id\":\"cancel\",\"cancel\":\"" + id + "\"}", DateTime.UtcNow + CancelTimeout, CancelTimeout);
+                        // Watched as any write: a bridge that cannot take even this in time is given up.
+                        // Not tied to the stopped caller: its stop must not read as a blocked write.
+                        bridge.Write(null, "{\"id\":\"cancel\",\"cancel\":\"" + id + "\"}", DateTime.UtcNow + CancelTimeout, CancelTimeout.TotalSeconds);
                     }
                     catch (Exception)
                     {
@@ -198,7 +199,7 @@ namespace CmdletBridge
         /// <summary>Ends a bridge no longer current: its callers then find it closed.</summary>
         private static void Shutdown(BridgeProcess bridge, string reason, PSCmdlet? cmdlet)
         {
-            cmdlet?.WriteDebug($"Stopping the Node.js bridge (pid {ProcessId(bridge.Process)}): {reason}.");
+            cmdlet?.WriteDebug($"Stopping the Node.js bridge (pid {bridge.Pid}): {reason}.");
             // Closing stdin is the bridge's signal to exit; one found hung is killed first
             // (a stopped process would not see it), and any that does not exit in time after.
             bridge.CloseInput();
@@ -342,9 +343,11 @@ namespace CmdletBridge
         {
             // Anything before the hello is not ours: a preloaded script writing to stdout, say.
             // Node.js starts in well under a second; a minute means it will not.
+            // The call's deadline bounds it, but never below 10 s: a slow start is not a hang.
             DateTime started = DateTime.UtcNow;
             DateTime deadline = started.AddSeconds(60);
             if (callDeadline < deadline) deadline = callDeadline;
+            if (deadline < started.AddSeconds(10)) deadline = started.AddSeconds(10);
             string? hello = null;
             while (DateTime.UtcNow < deadline)
             {
@@ -359,7 +362,7 @@ namespace CmdletBridge
             if (hello is not null && hello.StartsWith("{\"hello\"", StringComparison.Ordinal))
             {
                 bridge.HelloPending = false;
-                cmdlet.WriteDebug($"Started the Node.js bridge (pid {ProcessId(bridge.Process)}, {bridge.NodePath}).");
+                cmdlet.WriteDebug($"Started the Node.js bridge (pid {bridge.Pid}, {bridge.NodePath}).");
                 return;
             }
 
@@ -439,7 +442,7 @@ namespace CmdletBridge
             catch (BridgeWriteTimeoutException)
             {
                 CmdletErrors.ThrowUnavailable(cmdlet, "BridgeTimeout",
-                    $"The Node.js bridge (pid {ProcessId(bridge.Process)}) did not take the request within {Seconds(timeout.TotalSeconds)} seconds; " +
+                    $"The Node.js bridge (pid {bridge.Pid}) did not take the request within {Seconds(timeout.TotalSeconds)} seconds; " +
                     "it was stopped and the next call starts a new one. Set PSCGIP_BRIDGE_TIMEOUT_SECONDS to wait longer.");
             }
         }
@@ -493,7 +496,7 @@ namespace CmdletBridge
         private string ReceiveReply(PSCmdlet cmdlet, string id, BridgeProcess bridge, DateTime deadline, TimeSpan timeout)
         {
             // Read now: another caller may stop (and dispose) the process while this one waits.
-            int bridgePid = ProcessId(bridge.Process);
+            int bridgePid = bridge.Pid;
             while (DateTime.UtcNow < deadline)
             {
                 // Wait (in short slices, for Ctrl+C) until the reply is filed or no one is reading.

@@ -47,13 +47,18 @@ namespace CmdletBridge
         /// <summary>One buffer and writer per thread, reused: a request allocates only its text.</summary>
         [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
         [ThreadStatic] private static Utf8JsonWriter? _writer;
+        [ThreadStatic] private static bool _writing;
 
         public static string Write(object? value)
         {
-            ArrayBufferWriter<byte> buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
+            // A script property or ToString() met on the way may itself call a cmdlet on this
+            // thread: that call gets a writer of its own rather than resetting this one.
+            bool nested = _writing;
+            ArrayBufferWriter<byte> buffer = nested ? new ArrayBufferWriter<byte>(1024) : _buffer ??= new ArrayBufferWriter<byte>(1024);
             buffer.ResetWrittenCount();
-            Utf8JsonWriter writer = _writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+            Utf8JsonWriter writer = nested ? new Utf8JsonWriter(buffer, WriterOptions) : _writer ??= new Utf8JsonWriter(buffer, WriterOptions);
             writer.Reset(buffer);
+            _writing = true;
             try
             {
                 WriteValue(writer, value, 0);
@@ -62,8 +67,13 @@ namespace CmdletBridge
             }
             finally
             {
-                // A large request's buffer is not kept for the thread's lifetime.
-                if (buffer.Capacity > 1 << 20) _buffer = null;
+                _writing = nested;
+                // A large request's buffer is not kept for the thread's lifetime (the writer holds it too).
+                if (!nested && buffer.Capacity > 1 << 20)
+                {
+                    _buffer = null;
+                    _writer = null;
+                }
             }
         }
 
@@ -250,6 +260,11 @@ namespace CmdletBridge
                 if (reader.Read()) throw Error(ref reader, "text after the value");
                 return value;
             }
+            catch (InvalidOperationException e)
+            {
+                // A name or string the reader cannot decode where no fallback reads it.
+                throw new FormatException($"The bridge's reply is not valid JSON ({e.Message.TrimEnd('.')}).", e);
+            }
             catch (JsonException e)
             {
                 // Its first sentence says what is wrong; the rest is about the reader's options.
@@ -262,8 +277,11 @@ namespace CmdletBridge
 
         private static byte[] RentUtf8(string text, out int length)
         {
-            byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-            length = Encoding.UTF8.GetBytes(text, bytes);
+            // The exact size: the pool keeps what it lends, and a reply of several MiB would
+            // otherwise hold three times its size there.
+            length = Encoding.UTF8.GetByteCount(text);
+            byte[] bytes = ArrayPool<byte>.Shared.Rent(length);
+            Encoding.UTF8.GetBytes(text, bytes);
             return bytes;
         }
 

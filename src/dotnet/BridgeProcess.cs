@@ -33,6 +33,8 @@ namespace CmdletBridge
         private WriteWatch? _write;
         /// <summary>The write the watchdog gave up on: its caller gets the timeout (or the stop) as its own.</summary>
         private volatile WriteWatch? _abandonedWrite;
+        /// <summary>The write the last round found past its deadline or stopped (touched by the timer's callback only).</summary>
+        private WriteWatch? _suspect;
         private int _fault;
         /// <summary>1 while the watchdog's rounds run.</summary>
         private int _watching;
@@ -43,14 +45,17 @@ namespace CmdletBridge
         public BridgeProcess(Process process, string nodePath, Action<BridgeProcess, BridgeFault> giveUp)
         {
             Process = process;
+            Pid = process.Id;
             NodePath = nodePath;
             Input = process.StandardInput;
             Output = process.StandardOutput;
             _giveUp = giveUp;
-            _watchdog = new Timer(_ => CheckWrite(), null, Timeout.Infinite, Timeout.Infinite);
+            _watchdog = new Timer(_ => CheckWriteGuarded(), null, Timeout.Infinite, Timeout.Infinite);
         }
 
         public Process Process { get; }
+        /// <summary>Read at the start: messages name it after the process object is disposed.</summary>
+        public int Pid { get; }
         public string NodePath { get; }
         public StreamWriter Input { get; }
         public StreamReader Output { get; }
@@ -140,8 +145,8 @@ namespace CmdletBridge
             while (!Monitor.TryEnter(WriteLock, WatchInterval))
             {
                 if (cmdlet is not null && cmdlet.Stopping) throw new PipelineStoppedException();
-                // Given up meanwhile: the write ahead of this one ends once the bridge is killed.
-                if (Fault != BridgeFault.None) continue;
+                // Given up meanwhile: this request goes to the next bridge instead.
+                if (Fault != BridgeFault.None) throw new IOException("The bridge was given up.");
                 if (DateTime.UtcNow >= deadline)
                 {
                     // The bridge read nothing for as long as this caller's whole deadline.
@@ -197,8 +202,30 @@ namespace CmdletBridge
                 : DateTime.UtcNow >= watch.Deadline ? BridgeFault.WriteTimedOut
                 : BridgeFault.None;
             if (fault == BridgeFault.None) return;
+            // Only a write seen in progress on two rounds in a row, and still in progress now,
+            // is blocked: a healthy write takes microseconds, and one that just ended must not
+            // cost a working bridge.
+            if (!ReferenceEquals(_suspect, watch))
+            {
+                _suspect = watch;
+                return;
+            }
+            if (!ReferenceEquals(Volatile.Read(ref _write), watch)) return;
             _abandonedWrite = watch;
             if (MarkFaulted(fault, watch.TimeoutSeconds)) _giveUp(this, fault);
+        }
+
+        /// <summary>An exception on a timer's thread would end the process: none leaves the watchdog.</summary>
+        private void CheckWriteGuarded()
+        {
+            try
+            {
+                CheckWrite();
+            }
+            catch (Exception)
+            {
+                // The next round, or the caller's own deadline, deals with the bridge.
+            }
         }
 
         /// <summary>
