@@ -87,10 +87,6 @@ namespace CmdletBridge
         /// </summary>
         public BridgeReply Invoke(PSCmdlet cmdlet, IDictionary request, TimeSpan timeout, Action? whileWaiting = null)
         {
-            // One deadline for the whole call: starting the bridge, sending, and the reply.
-            DateTime deadline = DateTime.UtcNow + timeout;
-            BridgeProcess? bridge = _current;
-            if (bridge is null || bridge.HelloPending || bridge.HasExited) bridge = GetProcess(cmdlet, deadline, timeout);
             string id = RequestPrefix + "-" + Interlocked.Increment(ref _nextRequestId).ToString(System.Globalization.CultureInfo.InvariantCulture);
             request["id"] = id;
             // Non-ASCII is escaped: the stream stays ASCII, so even a lone surrogate (which
@@ -107,6 +103,11 @@ namespace CmdletBridge
                     new ArgumentException("The request could not be sent: " + e.Message, e), "RequestInvalid", ErrorCategory.InvalidArgument, null));
                 throw;
             }
+
+            // One deadline for the attempt: starting the bridge, sending, and the reply.
+            DateTime deadline = DateTime.UtcNow + timeout;
+            BridgeProcess? bridge = _current;
+            if (bridge is null || bridge.HelloPending || bridge.HasExited) bridge = GetProcess(cmdlet, deadline, timeout);
             try
             {
                 SendLine(cmdlet, bridge, json, deadline, timeout);
@@ -466,22 +467,22 @@ namespace CmdletBridge
         /// The error of a caller whose bridge was given up, or stopped, during its call by
         /// another caller (or the watchdog): a timeout when the bridge was found hung.
         /// </summary>
-        private static void ThrowStoppedDuringCall(PSCmdlet cmdlet, BridgeProcess bridge, int bridgePid, string detail)
+        private static void ThrowStoppedDuringCall(PSCmdlet cmdlet, BridgeProcess bridge, string detail)
         {
             string seconds = Seconds(bridge.FaultSeconds);
             switch (bridge.Fault)
             {
                 case BridgeFault.WriteTimedOut:
                     CmdletErrors.ThrowUnavailable(cmdlet, "BridgeTimeout",
-                        $"The Node.js bridge (pid {bridgePid}) stopped reading requests (one waited {seconds} seconds to be sent) and was stopped during the call. The next call starts a new one.");
+                        $"The Node.js bridge (pid {bridge.Pid}) stopped reading requests (one waited {seconds} seconds to be sent) and was stopped during the call. The next call starts a new one.");
                     break;
                 case BridgeFault.ReplyTimedOut:
                     CmdletErrors.ThrowUnavailable(cmdlet, "BridgeTimeout",
-                        $"The Node.js bridge (pid {bridgePid}) stopped answering (a reply did not come within {seconds} seconds) and was stopped during the call. The next call starts a new one.");
+                        $"The Node.js bridge (pid {bridge.Pid}) stopped answering (a reply did not come within {seconds} seconds) and was stopped during the call. The next call starts a new one.");
                     break;
                 case BridgeFault.WriteInterrupted:
                     CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited",
-                        $"The Node.js bridge (pid {bridgePid}) stopped reading requests and was stopped during the call, when a call blocked on it was interrupted. The next call starts a new one.");
+                        $"The Node.js bridge (pid {bridge.Pid}) stopped reading requests and was stopped during the call, when a call blocked on it was interrupted. The next call starts a new one.");
                     break;
             }
             CmdletErrors.ThrowUnavailable(cmdlet, "BridgeExited", detail);
@@ -495,8 +496,6 @@ namespace CmdletBridge
         /// </summary>
         private string ReceiveReply(PSCmdlet cmdlet, string id, BridgeProcess bridge, DateTime deadline, TimeSpan timeout)
         {
-            // Read now: another caller may stop (and dispose) the process while this one waits.
-            int bridgePid = bridge.Pid;
             while (DateTime.UtcNow < deadline)
             {
                 // Wait (in short slices, for Ctrl+C) until the reply is filed or no one is reading.
@@ -506,7 +505,7 @@ namespace CmdletBridge
                     while (DateTime.UtcNow < deadline)
                     {
                         if (bridge.Replies.TryRemove(id, out string? filed)) return filed;
-                        if (!ReferenceEquals(_current, bridge)) ThrowReplaced(cmdlet, bridge, bridgePid);
+                        if (!ReferenceEquals(_current, bridge)) ThrowReplaced(cmdlet, bridge);
                         if (!bridge.ReaderActive)
                         {
                             bridge.ReaderActive = isReader = true;
@@ -523,7 +522,7 @@ namespace CmdletBridge
                 {
                     while (DateTime.UtcNow < deadline)
                     {
-                        if (!ReferenceEquals(_current, bridge)) ThrowReplaced(cmdlet, bridge, bridgePid);
+                        if (!ReferenceEquals(_current, bridge)) ThrowReplaced(cmdlet, bridge);
                         LineResult result = ReceiveLine(cmdlet, bridge, TimeSpan.FromMilliseconds(250), out string? line);
                         if (result == LineResult.Closed)
                         {
@@ -538,8 +537,8 @@ namespace CmdletBridge
                                 exit = "stopped by another call";
                             }
                             Stop(bridge, "it closed its output", cmdlet);
-                            ThrowStoppedDuringCall(cmdlet, bridge, bridgePid,
-                                $"The Node.js bridge (pid {bridgePid}) stopped during the call ({exit}). The next call starts a new one.");
+                            ThrowStoppedDuringCall(cmdlet, bridge,
+                                $"The Node.js bridge (pid {bridge.Pid}) stopped during the call ({exit}). The next call starts a new one.");
                         }
                         if (result == LineResult.TimedOut) continue;
                         string? replyId = ReplyIdOf(line!);
@@ -577,8 +576,8 @@ namespace CmdletBridge
             return "";
         }
 
-        private static void ThrowReplaced(PSCmdlet cmdlet, BridgeProcess bridge, int bridgePid) =>
-            ThrowStoppedDuringCall(cmdlet, bridge, bridgePid, "The Node.js bridge was replaced during the call. The next call uses the new one.");
+        private static void ThrowReplaced(PSCmdlet cmdlet, BridgeProcess bridge) =>
+            ThrowStoppedDuringCall(cmdlet, bridge, "The Node.js bridge was replaced during the call. The next call uses the new one.");
 
         /// <summary>
         /// The id a reply line starts with ({"id":"...), or null for any other line. (By hand
@@ -590,18 +589,6 @@ namespace CmdletBridge
             if (!line.StartsWith(prefix, StringComparison.Ordinal)) return null;
             int end = line.IndexOf('"', prefix.Length);
             return end < 0 ? null : line.Substring(prefix.Length, end - prefix.Length);
-        }
-
-        private static int ProcessId(Process process)
-        {
-            try
-            {
-                return process.Id;
-            }
-            catch (InvalidOperationException)
-            {
-                return 0;
-            }
         }
 
         private static string NodeVersion(string? nodePath)

@@ -214,19 +214,7 @@ namespace CmdletBridge
         }
 
         /// <summary>Parses one line from the bridge into PSCustomObjects, arrays and scalars.</summary>
-        public static object? Read(string json)
-        {
-            byte[] utf8 = RentUtf8(json, out int length);
-            try
-            {
-                var reader = new Utf8JsonReader(utf8.AsSpan(0, length), ReaderOptions);
-                return Parse(ref reader, json, static (ref Utf8JsonReader r) => ReadValue(ref r, 0));
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(utf8);
-            }
-        }
+        public static object? Read(string json) => Parse(json, static (ref Utf8JsonReader r) => ReadValue(ref r, 0));
 
         /// <summary>
         /// Parses a reply line: only the response becomes PSCustomObjects. The envelope, its
@@ -234,25 +222,19 @@ namespace CmdletBridge
         /// PSObject takes a process-wide lock in PowerShell's member binder, and the
         /// envelope's would be thrown away at once.
         /// </summary>
-        public static BridgeReply ReadReply(string json)
-        {
-            byte[] utf8 = RentUtf8(json, out int length);
-            try
-            {
-                var reader = new Utf8JsonReader(utf8.AsSpan(0, length), ReaderOptions);
-                return Parse(ref reader, json, static (ref Utf8JsonReader r) => ReadEnvelope(ref r));
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(utf8);
-            }
-        }
+        public static BridgeReply ReadReply(string json) => Parse(json, static (ref Utf8JsonReader r) => ReadEnvelope(ref r));
 
         private delegate T ReadRoot<T>(ref Utf8JsonReader reader);
 
-        /// <summary>One value, and nothing after it; System.Text.Json's errors said as ours.</summary>
-        private static T Parse<T>(ref Utf8JsonReader reader, string json, ReadRoot<T> readRoot)
+        /// <summary>One value, and nothing after it, from a line's UTF-8; System.Text.Json's errors said as ours.</summary>
+        private static T Parse<T>(string json, ReadRoot<T> readRoot)
         {
+            // The exact size: the pool keeps what it lends, and a reply of several MiB would
+            // otherwise hold three times its size there.
+            int length = Encoding.UTF8.GetByteCount(json);
+            byte[] utf8 = ArrayPool<byte>.Shared.Rent(length);
+            Encoding.UTF8.GetBytes(json, utf8);
+            var reader = new Utf8JsonReader(utf8.AsSpan(0, length), ReaderOptions);
             try
             {
                 Advance(ref reader);
@@ -273,16 +255,10 @@ namespace CmdletBridge
                 if (end > 0) what = what.Substring(0, end);
                 throw new FormatException($"The bridge's reply is not valid JSON ({what.TrimEnd('.')}, at byte {e.BytePositionInLine}).", e);
             }
-        }
-
-        private static byte[] RentUtf8(string text, out int length)
-        {
-            // The exact size: the pool keeps what it lends, and a reply of several MiB would
-            // otherwise hold three times its size there.
-            length = Encoding.UTF8.GetByteCount(text);
-            byte[] bytes = ArrayPool<byte>.Shared.Rent(length);
-            Encoding.UTF8.GetBytes(text, bytes);
-            return bytes;
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(utf8);
+            }
         }
 
         private static FormatException Error(ref Utf8JsonReader reader, string what) =>

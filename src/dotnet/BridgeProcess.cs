@@ -17,8 +17,9 @@ namespace CmdletBridge
     /// A write to a pipe blocks once the pipe's buffer is full, and the bridge empties it
     /// only while it runs: a stopped bridge (SIGSTOP, a debugger, a suspended machine) holds a
     /// large request's writer for ever, and a blocked write(2) cannot be cancelled. So each
-    /// write is watched: a timer checks it every 100 ms and, when its caller is stopped
-    /// (Ctrl+C) or its deadline has passed, gives the bridge up as hung. Killing the process
+    /// write is watched: a timer checks it every 100 ms and, when it is still in progress on
+    /// two checks in a row and its caller is stopped (Ctrl+C) or its deadline has passed,
+    /// gives the bridge up as hung. Killing the process
     /// is what ends the write (it fails with a broken pipe). The write itself stays a plain
     /// synchronous write on the caller's thread, as fast as it was.
     /// </remarks>
@@ -57,14 +58,14 @@ namespace CmdletBridge
         /// <summary>Read at the start: messages name it after the process object is disposed.</summary>
         public int Pid { get; }
         public string NodePath { get; }
-        public StreamWriter Input { get; }
+        private StreamWriter Input { get; }
         public StreamReader Output { get; }
         /// <summary>Until its first line (the hello) is read.</summary>
         public volatile bool HelloPending = true;
         /// <summary>A read left unfinished by a caller that stopped waiting: the next reader takes it over.</summary>
         public PendingRead? PendingRead;
         /// <summary>One request line at a time; a write stuck on a hung bridge holds up no other bridge's.</summary>
-        public object WriteLock { get; } = new object();
+        private object WriteLock { get; } = new object();
         /// <summary>The session's settings (SessionEnvironment) as last sent; null until the first request.</summary>
         private string? _environment;
         /// <summary>Guards the reader's role; pulsed when a reply is filed or the role is free.</summary>
